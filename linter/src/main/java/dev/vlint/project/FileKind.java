@@ -1,0 +1,68 @@
+package dev.vlint.project;
+
+import java.util.Locale;
+
+/** The kinds of file vlint understands. */
+public enum FileKind {
+    DOCKERFILE,
+    /** A GitHub Actions workflow under {@code .github/workflows/}. */
+    WORKFLOW,
+    SHELL,
+    /** A StartOS TypeScript source (manifest, versions). */
+    STARTOS_TS,
+    PYPROJECT,
+    SETUP_PY,
+    REQUIREMENTS,
+    /** A Python wheel; its {@code METADATA} is read from the archive. */
+    WHEEL,
+    BAKE,
+    OTHER;
+
+    /**
+     * Classifies a file by its path (relative, forward slashes) and the start of its text
+     * ({@code head} may be empty for binaries).
+     */
+    public static FileKind classify(String path, String head) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("dockerfile") || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")
+                || lower.equals("containerfile") || lower.startsWith("containerfile.")) {
+            return DOCKERFILE;
+        }
+        if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {
+            return WORKFLOW;
+        }
+        if (lower.endsWith(".sh") || lower.endsWith(".bash") || startsWithShellShebang(head)) {
+            return SHELL;
+        }
+        if (lower.endsWith(".ts") && (path.startsWith("startos/") || path.contains("/startos/"))) {
+            return STARTOS_TS;
+        }
+        if (lower.equals("pyproject.toml")) {
+            return PYPROJECT;
+        }
+        if (lower.equals("setup.py")) {
+            return SETUP_PY;
+        }
+        if (lower.endsWith(".txt") && lower.startsWith("requirements") || path.contains("/requirements/")
+                && lower.endsWith(".txt")) {
+            return REQUIREMENTS;
+        }
+        if (lower.endsWith(".whl")) {
+            return WHEEL;
+        }
+        if (lower.equals("docker-bake.hcl") || lower.endsWith(".bake.hcl")) {
+            return BAKE;
+        }
+        return OTHER;
+    }
+
+    private static boolean startsWithShellShebang(String head) {
+        if (!head.startsWith("#!")) {
+            return false;
+        }
+        int end = head.indexOf('\n');
+        String line = end < 0 ? head : head.substring(0, end);
+        return line.matches("#!\\s*(/usr)?/bin/(env\\s+)?(ba|da|z|k)?sh\\b.*");
+    }
+}
