@@ -1,0 +1,79 @@
+package dev.vlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.vlint.project.Project;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.rule.Finding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Lints every fixture case as a project of its own and checks the findings against the
+ * {@code expect:} markers in its files, both ways: every marker must be matched by a finding,
+ * and every finding must be matched by a marker.
+ */
+class FixtureTest {
+    @TestFactory
+    Stream<DynamicTest> everyFixtureCaseProducesExactlyItsMarkedFindings() {
+        return Fixtures.cases().stream().map(dir -> DynamicTest.dynamicTest(
+                Fixtures.rulesRoot().relativize(dir).toString(), dir.toUri(), () -> check(dir)));
+    }
+
+    private static void check(Path caseDir) {
+        Project project = FixtureRunner.load(caseDir);
+        List<Finding> findings = FixtureRunner.lint(project);
+        List<Expectation> expected = new ArrayList<>();
+        for (ProjectFile file : project.files()) {
+            expected.addAll(Expectation.scan(file.source()));
+        }
+        String ruleId = caseDir.getParent().getFileName().toString();
+        if (Fixtures.isFiring(caseDir)) {
+            assertTrue(expected.stream().anyMatch(e -> e.ruleId().equals(ruleId)),
+                    caseDir + " is a firing case but has no expect marker for " + ruleId);
+        } else if (Fixtures.isClean(caseDir)) {
+            assertTrue(expected.stream().noneMatch(e -> e.ruleId().equals(ruleId)),
+                    caseDir + " is a clean case but expects " + ruleId);
+        } else {
+            fail(caseDir + ": case folders are named fire-* or clean-*");
+        }
+
+        List<Finding> unmatched = new ArrayList<>(findings);
+        List<Expectation> missing = new ArrayList<>();
+        for (Expectation expectation : expected) {
+            boolean matched = false;
+            for (Iterator<Finding> it = unmatched.iterator(); it.hasNext(); ) {
+                Finding f = it.next();
+                if (matches(expectation, f)) {
+                    it.remove();
+                    matched = true;
+                }
+            }
+            if (!matched && findings.stream().noneMatch(f -> matches(expectation, f))) {
+                missing.add(expectation);
+            }
+        }
+        if (!missing.isEmpty() || !unmatched.isEmpty()) {
+            StringBuilder message = new StringBuilder(caseDir.toString()).append('\n');
+            missing.forEach(e -> message.append("  expected but not reported: ").append(e).append('\n'));
+            unmatched.forEach(f -> message.append("  reported but not marked:   ").append(describe(f)).append('\n'));
+            fail(message.toString());
+        }
+    }
+
+    private static boolean matches(Expectation e, Finding f) {
+        return e.file().equals(f.file().path()) && e.ruleId().equals(f.ruleId()) && e.line() == f.start().line()
+                && (e.rangeText() == null || e.rangeText().equals(f.file().slice(f.range())));
+    }
+
+    private static String describe(Finding f) {
+        return f.file().path() + ":" + f.start().line() + ":" + f.start().column() + " " + f.ruleId()
+                + " \"" + f.file().slice(f.range()) + "\" " + f.message();
+    }
+}
