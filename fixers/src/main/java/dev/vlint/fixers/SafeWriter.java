@@ -20,6 +20,22 @@ public final class SafeWriter {
 
     public enum Status { WRITTEN, UNCHANGED, REFUSED, FAILED }
 
+    /** The last step, replacing the target with the finished temporary file; tests make it fail. */
+    interface Move {
+        void move(Path temp, Path target) throws IOException;
+    }
+
+    private final Move move;
+
+    public SafeWriter() {
+        this((temp, target) -> Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    SafeWriter(Move move) {
+        this.move = move;
+    }
+
     /** What happened to one file; {@code message} says why when it was not written. */
     public record Outcome(Path path, Status status, String message) {
         public boolean ok() {
@@ -67,7 +83,7 @@ public final class SafeWriter {
         return out;
     }
 
-    private static void replace(Path target, byte[] bytes) throws IOException {
+    private void replace(Path target, byte[] bytes) throws IOException {
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".vlint-tmp");
         try {
@@ -76,7 +92,7 @@ public final class SafeWriter {
             if (posix != null) {
                 Files.setPosixFilePermissions(temp, posix.readAttributes().permissions());
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            move.move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
