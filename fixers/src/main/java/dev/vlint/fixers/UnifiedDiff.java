@@ -1,6 +1,7 @@
 package dev.vlint.fixers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A unified diff of two texts ({@code diff -u} format, 3 lines of context), built with Myers' algorithm. */
@@ -89,7 +90,11 @@ public final class UnifiedDiff {
      */
     private record Op(char kind, String line, int oldIndex, int newIndex) {}
 
-    /** Myers' greedy shortest edit script, recovered from the saved frontier of every step. */
+    /**
+     * Myers' greedy shortest edit script, recovered from the saved frontier of every step. Step d
+     * saves only diagonals -d-1..d+1, so memory grows with the square of the number of changes,
+     * not with the file length.
+     */
     private static List<Op> script(List<String> a, List<String> b) {
         int n = a.size();
         int m = b.size();
@@ -98,7 +103,7 @@ public final class UnifiedDiff {
         int[] v = new int[2 * max + 3];
         List<int[]> trace = new ArrayList<>();
         for (int d = 0; d <= max; d++) {
-            trace.add(v.clone());
+            trace.add(Arrays.copyOfRange(v, offset - d - 1, offset + d + 2));
             for (int k = -d; k <= d; k += 2) {
                 int x = down(v, offset, k, d) ? v[offset + k + 1] : v[offset + k - 1] + 1;
                 int y = x - k;
@@ -108,7 +113,7 @@ public final class UnifiedDiff {
                 }
                 v[offset + k] = x;
                 if (x >= n && y >= m) {
-                    return backtrack(trace, a, b, offset);
+                    return backtrack(trace, a, b);
                 }
             }
         }
@@ -120,15 +125,16 @@ public final class UnifiedDiff {
         return k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]);
     }
 
-    private static List<Op> backtrack(List<int[]> trace, List<String> a, List<String> b, int offset) {
+    private static List<Op> backtrack(List<int[]> trace, List<String> a, List<String> b) {
         List<Op> reversed = new ArrayList<>();
         int x = a.size();
         int y = b.size();
         for (int d = trace.size() - 1; d >= 0; d--) {
             int[] v = trace.get(d);
+            int vOffset = d + 1;
             int k = x - y;
-            int prevK = d == 0 ? 0 : down(v, offset, k, d) ? k + 1 : k - 1;
-            int prevX = d == 0 ? 0 : v[offset + prevK];
+            int prevK = d == 0 ? 0 : down(v, vOffset, k, d) ? k + 1 : k - 1;
+            int prevX = d == 0 ? 0 : v[vOffset + prevK];
             int prevY = prevX - prevK;
             while (x > prevX && y > prevY) {
                 x--;
