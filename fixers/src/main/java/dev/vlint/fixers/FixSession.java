@@ -77,8 +77,8 @@ public final class FixSession {
             for (Map.Entry<String, List<Candidate>> entry : candidates.entrySet()) {
                 changed |= fixFile(states.get(entry.getKey()), entry.getValue());
             }
-            // Without a change every tried fix was rolled back and is now blocked: lint would
-            // only repeat itself, so go straight to the next candidates.
+            // Unchanged texts give the same findings again; the fixes rolled back this round are
+            // blocked now, so the next round tries only the ones they had deferred.
             if (changed) {
                 Map<String, SourceFile> texts = new HashMap<>();
                 states.forEach((path, state) -> texts.put(path, state.current));
