@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -47,9 +48,16 @@ public final class ConfigLoader {
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
-        Path workTree = builder.getGitDir().toPath().getParent();
-        Path atGitRoot = workTree.resolve(FILE_NAME);
-        return Files.isRegularFile(atGitRoot) ? Optional.of(atGitRoot) : Optional.empty();
+        // Building the repository resolves linked worktrees, whose git dir lies elsewhere.
+        try (Repository repo = builder.build()) {
+            if (repo.isBare()) {
+                return Optional.empty();
+            }
+            Path atGitRoot = repo.getWorkTree().toPath().resolve(FILE_NAME);
+            return Files.isRegularFile(atGitRoot) ? Optional.of(atGitRoot) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public static Config load(Path file, Set<String> knownRuleIds, Predicate<String> knownGpu)
@@ -87,7 +95,7 @@ public final class ConfigLoader {
                 rules: {}
                 #  VL102: off
 
-                # Paths (globs, relative to this file's folder) that vlint does not lint.
+                # Paths (globs, relative to the folder being linted) that vlint does not lint.
                 ignore-paths: []
                 #  - "third_party/**"
 
