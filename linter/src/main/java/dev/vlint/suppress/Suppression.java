@@ -28,7 +28,7 @@ public record Suppression(List<String> ruleIds, List<TextRange> idRanges, String
 
     /** Whether this suppression silences a finding of {@code ruleId} starting at {@code offset}. */
     public boolean covers(String ruleId, int offset) {
-        return ruleIds.contains(ruleId) && (target == null || target.contains(offset)
-                || target.isEmpty() && target.start() == offset);
+        // The end is included: an empty finding at the end of the last line still belongs to it.
+        return ruleIds.contains(ruleId) && (target == null || offset >= target.start() && offset <= target.end());
     }
 }

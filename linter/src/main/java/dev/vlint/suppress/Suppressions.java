@@ -187,11 +187,13 @@ public final class Suppressions {
         Matcher h = HADOLINT.matcher(text).region(at, text.length());
         if (h.find()) {
             List<String> ids = new ArrayList<>();
+            List<TextRange> ranges = new ArrayList<>();
             Matcher id = ID.matcher(text).region(h.start(2), h.end(2));
             while (id.find()) {
                 String alias = aliases.get(id.group());
                 if (alias != null) {
                     ids.add(alias);
+                    ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
                 }
             }
             if (ids.isEmpty()) {
@@ -199,8 +201,6 @@ public final class Suppressions {
             }
             boolean fileWide = h.group(1) != null;
             TextRange target = fileWide ? null : alone ? nextStatement(file, kind, line) : ownStatement(file, kind, line);
-            List<TextRange> ranges = ids.stream().map(x -> new TextRange(lineStart + h.start(2), lineStart + h.end(2)))
-                    .toList();
             return new Suppression(ids, ranges, "", target, comment, removal, true);
         }
         return null;

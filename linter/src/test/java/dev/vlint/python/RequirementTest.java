@@ -14,16 +14,18 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class RequirementTest {
-    private static SourceFile file;
+    private static SourceFile file(String text) {
+        return SourceFile.of("requirements.txt", text);
+    }
 
-    private static Parsed<Requirement> parse(String text) {
-        file = SourceFile.of("requirements.txt", text);
-        return Requirement.parse(MappedText.slice(file, new TextRange(0, text.length())));
+    private static Parsed<Requirement> parse(SourceFile file) {
+        return Requirement.parse(MappedText.slice(file, new TextRange(0, file.text().length())));
     }
 
     @Test
     void fullSpecifier() {
-        Parsed<Requirement> parsed = parse("Torch_Audio[cuda, dev] >=2.4 , <2.6 ; platform_machine == \"x86_64\" ");
+        SourceFile file = file("Torch_Audio[cuda, dev] >=2.4 , <2.6 ; platform_machine == \"x86_64\" ");
+        Parsed<Requirement> parsed = parse(file);
         Requirement r = parsed.model();
         assertTrue(parsed.problems().isEmpty(), parsed.problems().toString());
         assertEquals("Torch_Audio", file.slice(r.nameRange()));
@@ -38,32 +40,34 @@ class RequirementTest {
 
     @Test
     void urlAndParenthesizedForms() {
-        Requirement url = parse("pkg @ https://h/pkg-1.0-py3-none-any.whl ; python_version >= \"3.10\"").model();
+        SourceFile file = file("pkg @ https://h/pkg-1.0-py3-none-any.whl ; python_version >= \"3.10\"");
+        Requirement url = parse(file).model();
         assertEquals("https://h/pkg-1.0-py3-none-any.whl", file.slice(url.urlRange()));
         assertEquals("python_version >= \"3.10\"", url.marker());
-        Requirement paren = parse("name (==1.0.*)").model();
+        Requirement paren = parse(file("name (==1.0.*)")).model();
         assertEquals("==", paren.specifiers().get(0).operator());
         assertEquals("1.0.*", paren.specifiers().get(0).version());
-        Requirement bare = parse("numpy").model();
+        Requirement bare = parse(file("numpy")).model();
         assertTrue(bare.specifiers().isEmpty());
         assertNull(bare.marker());
     }
 
     @Test
     void problemsPointAtTheBadPart() {
-        Parsed<Requirement> parsed = parse("torch >=2.4, ~2.5");
+        SourceFile file = file("torch >=2.4, ~2.5");
+        Parsed<Requirement> parsed = parse(file);
         assertEquals("~2.5", file.slice(parsed.problems().get(0).range()));
         assertEquals(1, parsed.model().specifiers().size());
-        Parsed<Requirement> noName = parse(">=1.0");
+        Parsed<Requirement> noName = parse(file(">=1.0"));
         assertNull(noName.model());
         assertEquals(1, noName.problems().size());
-        assertEquals(1, parse("torch ; ").problems().size());
-        assertEquals(1, parse("torch[cuda").problems().size());
+        assertEquals(1, parse(file("torch ; ")).problems().size());
+        assertEquals(1, parse(file("torch[cuda")).problems().size());
     }
 
     @Property
     void neverThrowsAndRangesStayInside(@ForAll String text) {
-        Parsed<Requirement> parsed = parse(text);
+        Parsed<Requirement> parsed = parse(file(text));
         parsed.problems().forEach(p -> assertTrue(p.range().end() <= text.length()));
         if (parsed.model() != null) {
             assertTrue(parsed.model().range().end() <= text.length());

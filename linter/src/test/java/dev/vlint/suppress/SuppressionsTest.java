@@ -15,6 +15,8 @@ import dev.vlint.source.TextRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class SuppressionsTest {
@@ -198,5 +200,20 @@ class SuppressionsTest {
         assertTrue(Suppressions.scan(file, FileKind.DOCKERFILE).all().isEmpty());
         assertNull(Suppressions.scan(SourceFile.of("x.whl", ""), FileKind.WHEEL).all().stream().findAny()
                 .orElse(null));
+    }
+
+    @Test
+    void emptyFindingAtTheEndOfTheCoveredLineIsSuppressed() {
+        SourceFile file = SourceFile.of("Dockerfile", "# vlint: ignore[VL101]\nFROM a\n");
+        Finding atLineEnd = new Finding("VL101", Severity.NOTE, "m", file, TextRange.at(file.lineEnd(1)));
+        assertTrue(apply(file, FileKind.DOCKERFILE, atLineEnd).findings().get(0).suppressed());
+    }
+
+    @Property
+    void scanningNeverThrows(@ForAll String text) {
+        SourceFile file = SourceFile.of("f", "# vlint: ignore[VL101]\n" + text + "\n# vlint: ignore[VL102]");
+        for (FileKind kind : FileKind.values()) {
+            Suppressions.scan(file, kind, Map.of("DL3008", "VL101")).apply(List.of(), CHECKED);
+        }
     }
 }
