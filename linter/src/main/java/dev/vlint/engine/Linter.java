@@ -6,24 +6,39 @@ import dev.vlint.rule.Finding;
 import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.Severity;
+import dev.vlint.suppress.Suppressions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Runs rules over a project and returns their findings, with config levels applied, in order. */
+/**
+ * Runs rules over a project and returns their findings, with suppression comments and config
+ * levels applied, in order.
+ */
 public final class Linter {
     private final List<Rule> rules;
+    private final Map<String, String> suppressionAliases;
 
     public Linter(List<Rule> rules) {
+        this(rules, Map.of());
+    }
+
+    /** @param suppressionAliases foreign rule ids (hadolint's) to vlint ids, for foreign suppression comments */
+    public Linter(List<Rule> rules, Map<String, String> suppressionAliases) {
         this.rules = List.copyOf(rules);
+        this.suppressionAliases = Map.copyOf(suppressionAliases);
     }
 
     public List<Finding> lint(Project project) {
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         project.files().parallelStream().forEach(file -> lintFile(project, file, findings));
         List<Finding> result = new ArrayList<>();
-        for (Finding finding : findings) {
+        for (Finding finding : applySuppressions(project, findings)) {
             Optional<Severity> level = project.config().ruleLevels().get(finding.ruleId());
             if (level == null) {
                 result.add(finding);
@@ -33,6 +48,28 @@ public final class Linter {
         }
         result.sort(Finding::compare);
         return result;
+    }
+
+    private List<Finding> applySuppressions(Project project, List<Finding> findings) {
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            byFile.computeIfAbsent(finding.file().path(), k -> new ArrayList<>()).add(finding);
+        }
+        List<Finding> result = new ArrayList<>();
+        for (ProjectFile file : project.files()) {
+            List<Finding> own = byFile.remove(file.path());
+            Suppressions.Result applied = Suppressions.scan(file.source(), file.kind(), suppressionAliases)
+                    .apply(own == null ? List.of() : own, checkedRuleIds(project, file));
+            result.addAll(applied.findings());
+            result.addAll(applied.unused());
+        }
+        byFile.values().forEach(result::addAll);
+        return result;
+    }
+
+    private Set<String> checkedRuleIds(Project project, ProjectFile file) {
+        return rules.stream().filter(rule -> rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule))
+                .map(rule -> rule.meta().id()).collect(Collectors.toSet());
     }
 
     private void lintFile(Project project, ProjectFile file, List<Finding> sink) {

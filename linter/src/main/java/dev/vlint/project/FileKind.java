@@ -44,8 +44,7 @@ public enum FileKind {
         if (lower.equals("setup.py")) {
             return SETUP_PY;
         }
-        if (lower.endsWith(".txt") && lower.startsWith("requirements") || path.contains("/requirements/")
-                && lower.endsWith(".txt")) {
+        if (lower.endsWith(".txt") && (lower.startsWith("requirements") || ("/" + path).contains("/requirements/"))) {
             return REQUIREMENTS;
         }
         if (lower.endsWith(".whl")) {

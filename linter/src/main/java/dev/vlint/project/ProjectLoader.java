@@ -4,17 +4,40 @@ import dev.vlint.config.Config;
 import dev.vlint.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
-/** Finds the files to lint under the given paths and reads them into a {@link Project}. */
+/**
+ * Finds the files to lint under the given paths and reads them into a {@link Project}.
+ * Inside a git work tree, what git ignores ({@code .gitignore} files at any depth,
+ * {@code .git/info/exclude}, {@code core.excludesFile}) is skipped; elsewhere every file is
+ * walked. {@code ignore-paths} globs apply everywhere. Files named explicitly are always read.
+ */
 public final class ProjectLoader {
     /** Files larger than this are skipped with a note. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    /** Folders never walked outside git (inside git, .gitignore decides). */
+    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", "target");
 
     private ProjectLoader() {}
 
@@ -25,15 +48,19 @@ public final class ProjectLoader {
      */
     public static Project load(Path root, List<Path> paths, Config config, Consumer<String> notes) {
         Path absRoot = root.toAbsolutePath().normalize();
+        List<PathMatcher> ignored = config.ignorePaths().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
         List<ProjectFile> files = new ArrayList<>();
+        Consumer<Path> reader = file -> {
+            if (ignored.stream().noneMatch(m -> m.matches(Path.of(relative(absRoot, file))))) {
+                read(absRoot, file, notes, files);
+            }
+        };
         for (Path path : paths) {
             Path abs = path.toAbsolutePath().normalize();
             if (Files.isDirectory(abs)) {
-                try (Stream<Path> walk = Files.walk(abs)) {
-                    walk.filter(Files::isRegularFile).filter(p -> !isHidden(abs, p)).sorted()
-                            .forEach(p -> read(absRoot, p, notes, files));
-                } catch (IOException | RuntimeException e) {
-                    notes.accept(relative(absRoot, abs) + ": cannot list folder: " + e.getMessage());
+                if (!walkGit(absRoot, abs, notes, reader)) {
+                    walkPlain(absRoot, abs, notes, reader);
                 }
             } else if (Files.isRegularFile(abs)) {
                 read(absRoot, abs, notes, files);
@@ -41,17 +68,101 @@ public final class ProjectLoader {
                 notes.accept(relative(absRoot, abs) + ": no such file or folder");
             }
         }
-        return new Project(absRoot, files, config);
+        files.sort((a, b) -> a.path().compareTo(b.path()));
+        return new Project(absRoot, dropDuplicates(files), config);
     }
 
-    private static boolean isHidden(Path base, Path file) {
-        for (Path part : base.relativize(file)) {
-            String name = part.toString();
-            if (name.equals(".git") || name.equals("target") || name.equals("node_modules")) {
-                return true;
+    /** Walks the folder with git's view of ignored files; false when it is not in a git work tree. */
+    private static boolean walkGit(Path root, Path dir, Consumer<String> notes, Consumer<Path> reader) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null) {
+            return false;
+        }
+        try (Repository repo = builder.setMustExist(true).build()) {
+            if (repo.isBare()) {
+                return false;
+            }
+            Path workTree = repo.getWorkTree().toPath().toRealPath();
+            Path realDir = dir.toRealPath();
+            if (!realDir.startsWith(workTree)) {
+                return false;
+            }
+            String prefix = workTree.relativize(realDir).toString().replace('\\', '/');
+            try (TreeWalk walk = new TreeWalk(repo)) {
+                walk.addTree(new FileTreeIterator(repo));
+                if (!prefix.isEmpty()) {
+                    walk.setFilter(PathFilter.create(prefix));
+                }
+                while (walk.next()) {
+                    String path = walk.getPathString();
+                    if (path.length() <= prefix.length()) {
+                        walk.enterSubtree(); // a folder on the way down to the named one
+                        continue;
+                    }
+                    WorkingTreeIterator entry = walk.getTree(0, WorkingTreeIterator.class);
+                    if (entry.isEntryIgnored()) {
+                        continue;
+                    }
+                    Path file = dir.resolve(prefix.isEmpty() ? path : path.substring(prefix.length() + 1));
+                    FileMode mode = walk.getFileMode(0);
+                    if (walk.isSubtree()) {
+                        if (Files.isReadable(file)) {
+                            walk.enterSubtree();
+                        } else {
+                            notes.accept(relative(root, file) + ": cannot read folder");
+                        }
+                    } else if (mode != FileMode.SYMLINK && mode != FileMode.GITLINK) {
+                        reader.accept(file);
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            notes.accept(relative(root, dir) + ": cannot read git ignore rules (" + e.getMessage()
+                    + "), walking every file");
+            return false;
+        }
+    }
+
+    private static void walkPlain(Path root, Path dir, Consumer<String> notes, Consumer<Path> reader) {
+        try {
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                            return !d.equals(dir) && SKIPPED_FOLDERS.contains(d.getFileName().toString())
+                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile()) {
+                                reader.accept(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            notes.accept(relative(root, file) + (e instanceof FileSystemLoopException
+                                    ? ": skipped, symbolic link loop" : ": cannot read: " + e.getMessage()));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            notes.accept(relative(root, dir) + ": cannot list folder: " + e.getMessage());
+        }
+    }
+
+    /** A file named twice (or inside two named folders) is linted once. */
+    private static List<ProjectFile> dropDuplicates(List<ProjectFile> sorted) {
+        List<ProjectFile> unique = new ArrayList<>();
+        for (ProjectFile file : sorted) {
+            if (unique.isEmpty() || !unique.get(unique.size() - 1).path().equals(file.path())) {
+                unique.add(file);
             }
         }
-        return false;
+        return unique;
     }
 
     private static void read(Path root, Path file, Consumer<String> notes, List<ProjectFile> into) {
@@ -61,16 +172,17 @@ public final class ProjectLoader {
             if (kind == FileKind.OTHER && !mayBeShell(file)) {
                 return;
             }
+            if (kind == FileKind.WHEEL) {
+                // Wheels can be gigabytes; rules read their metadata from the archive itself.
+                into.add(new ProjectFile(file, kind, SourceFile.of(rel, "")));
+                return;
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 notes.accept(rel + ": skipped, " + size + " bytes is over the " + MAX_FILE_BYTES + "-byte limit");
                 return;
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (kind == FileKind.WHEEL) {
-                into.add(new ProjectFile(file, kind, SourceFile.of(rel, "")));
-                return;
-            }
             if (isBinary(bytes)) {
                 notes.accept(rel + ": skipped, binary content");
                 return;

@@ -1,0 +1,128 @@
+package dev.vlint.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlint.rule.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final Set<String> IDS = Set.of("VL101", "VL102", "VL002");
+    private static final Path FILE = Path.of(".vlint.yaml");
+
+    private static Config parse(String text) throws ConfigException {
+        return ConfigLoader.parse(FILE, text, IDS, ConfigLoader.ANY_GPU_SHAPE);
+    }
+
+    private static ConfigException failure(String text) {
+        return assertThrows(ConfigException.class, () -> parse(text));
+    }
+
+    @Test
+    void readsEverySection() throws Exception {
+        Config config = parse("""
+                rules:
+                  VL102: off
+                  VL101: note
+                ignore-paths: ["third_party/**", vendor/x]
+                targets:
+                  gpus: [A100, sm_120, "8.9"]
+                  driver-cuda: "12.8"
+                  runner-disk-gb: 14
+                """);
+        assertEquals(Optional.empty(), config.ruleLevels().get("VL102"));
+        assertEquals(Optional.of(Severity.NOTE), config.ruleLevels().get("VL101"));
+        assertEquals(List.of("third_party/**", "vendor/x"), config.ignorePaths());
+        assertEquals(List.of("A100", "sm_120", "8.9"), config.targets().gpus());
+        assertEquals("12.8", config.targets().driverCuda());
+        assertEquals(14, config.targets().runnerDiskGb());
+    }
+
+    @Test
+    void unquotedCudaVersionKeepsItsDigits() throws Exception {
+        assertEquals("12.10", parse("targets:\n  driver-cuda: 12.10\n").targets().driverCuda());
+    }
+
+    @Test
+    void emptyFileIsTheDefault() throws Exception {
+        assertEquals(Config.DEFAULT, parse(""));
+        assertEquals(Config.DEFAULT, parse("# only a comment\n"));
+    }
+
+    @Test
+    void unknownKeyNamesItsLine() {
+        ConfigException e = failure("rules: {}\nignore_paths: []\n");
+        assertEquals(2, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.getMessage().startsWith(".vlint.yaml:2:1: unknown key 'ignore_paths'"), e.getMessage());
+    }
+
+    @Test
+    void unknownRuleId() {
+        ConfigException e = failure("rules:\n  VL101: error\n  VL999: off\n");
+        assertEquals(3, e.line());
+        assertEquals(3, e.column());
+        assertTrue(e.problem().contains("VL999"));
+    }
+
+    @Test
+    void badLevel() {
+        ConfigException e = failure("rules:\n  VL101: loud\n");
+        assertEquals(2, e.line());
+        assertTrue(e.problem().startsWith("bad level for VL101"), e.problem());
+    }
+
+    @Test
+    void wrongTypes() {
+        assertEquals(1, failure("- a\n- b\n").line());
+        assertEquals(2, failure("x: 1\n").line() + 1);
+        ConfigException paths = failure("ignore-paths: third_party\n");
+        assertTrue(paths.problem().contains("must be a list"), paths.problem());
+        assertEquals(3, failure("targets:\n  gpus: [A100]\n  runner-disk-gb: lots\n").line());
+        assertEquals(2, failure("targets:\n  driver-cuda: twelve\n").line());
+        assertEquals(2, failure("targets:\n  cpus: 4\n").line());
+    }
+
+    @Test
+    void unknownGpuIsRejectedByThePredicate() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(FILE,
+                "targets:\n  gpus:\n    - A100\n    - B999\n", IDS, "A100"::equals));
+        assertEquals(4, e.line());
+        assertTrue(e.problem().contains("B999"));
+    }
+
+    @Test
+    void yamlSyntaxErrorHasALine() {
+        ConfigException e = failure("rules:\n  VL101: error\n  VL102: 'off\n");
+        assertTrue(e.line() >= 2, "line " + e.line());
+        assertTrue(e.problem().startsWith("invalid YAML"), e.problem());
+    }
+
+    @Test
+    void starterConfigLoadsCleanly() throws Exception {
+        Config config = parse(ConfigLoader.starterConfig());
+        assertEquals(Config.DEFAULT.ruleLevels(), config.ruleLevels());
+        assertTrue(config.targets().gpus().isEmpty());
+    }
+
+    @Test
+    void findsConfigAtLintRootThenGitRoot(@TempDir Path dir) throws Exception {
+        Git.init().setDirectory(dir.toFile()).call().close();
+        Path sub = Files.createDirectories(dir.resolve("a/b"));
+        assertTrue(ConfigLoader.find(sub).isEmpty());
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules: {}\n");
+        assertEquals(dir.resolve(".vlint.yaml").toRealPath(), ConfigLoader.find(sub).orElseThrow().toRealPath());
+        Files.writeString(sub.resolve(".vlint.yaml"), "rules: {}\n");
+        assertEquals(sub.resolve(".vlint.yaml"), ConfigLoader.find(sub).orElseThrow());
+        Path loaded = ConfigLoader.find(sub).orElseThrow();
+        assertEquals(Config.DEFAULT.ruleLevels(), ConfigLoader.load(loaded, IDS, g -> true).ruleLevels());
+    }
+}

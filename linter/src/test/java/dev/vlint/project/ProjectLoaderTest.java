@@ -1,0 +1,101 @@
+package dev.vlint.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlint.config.Config;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectLoaderTest {
+    private static void write(Path root, String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static List<String> paths(Project project) {
+        return project.files().stream().map(ProjectFile::path).toList();
+    }
+
+    private static Config ignoring(String... globs) {
+        return new Config(java.util.Map.of(), List.of(globs), Config.Targets.NONE);
+    }
+
+    @Test
+    void gitIgnoreRulesAtEveryLevelAreHonoured(@TempDir Path dir) throws Exception {
+        Git.init().setDirectory(dir.toFile()).call().close();
+        write(dir, ".gitignore", "build/\n*.log\n");
+        write(dir, ".git/info/exclude", "secret/\n");
+        write(dir, "sub/.gitignore", "Dockerfile.local\n");
+        for (String path : List.of("Dockerfile", "build/Dockerfile", "sub/Dockerfile", "sub/Dockerfile.local",
+                "secret/Dockerfile", "third_party/x/Dockerfile", "node_modules/pkg/Dockerfile")) {
+            write(dir, path, "FROM scratch\n");
+        }
+        List<String> notes = new ArrayList<>();
+        Project project = ProjectLoader.load(dir, List.of(dir), ignoring("third_party/**"), notes::add);
+        assertEquals(List.of("Dockerfile", "node_modules/pkg/Dockerfile", "sub/Dockerfile"), paths(project));
+        assertTrue(notes.isEmpty(), notes.toString());
+    }
+
+    @Test
+    void namedSubfolderOfAWorkTree(@TempDir Path dir) throws Exception {
+        Git.init().setDirectory(dir.toFile()).call().close();
+        write(dir, ".gitignore", "*.local\n");
+        write(dir, "a/b/Dockerfile", "FROM x\n");
+        write(dir, "a/b/Dockerfile.local", "FROM x\n");
+        write(dir, "ab/Dockerfile", "FROM x\n");
+        Project project = ProjectLoader.load(dir, List.of(dir.resolve("a")), Config.DEFAULT, n -> { });
+        assertEquals(List.of("a/b/Dockerfile"), paths(project));
+    }
+
+    @Test
+    void explicitlyNamedFilesAreReadEvenWhenIgnored(@TempDir Path dir) throws Exception {
+        Git.init().setDirectory(dir.toFile()).call().close();
+        write(dir, ".gitignore", "build/\n");
+        write(dir, "build/Dockerfile", "FROM x\n");
+        write(dir, "third_party/Dockerfile", "FROM x\n");
+        Project project = ProjectLoader.load(dir, List.of(dir.resolve("build/Dockerfile"),
+                dir.resolve("third_party/Dockerfile")), ignoring("third_party/**"), n -> { });
+        assertEquals(List.of("build/Dockerfile", "third_party/Dockerfile"), paths(project));
+    }
+
+    @Test
+    void outsideGitEverythingButIgnorePathsIsWalked(@TempDir Path dir) throws Exception {
+        write(dir, ".gitignore", "build/\n");
+        write(dir, "build/Dockerfile", "FROM x\n");
+        write(dir, "vendor/Dockerfile", "FROM x\n");
+        write(dir, "requirements.txt", "torch\n");
+        Project project = ProjectLoader.load(dir, List.of(dir), ignoring("vendor/**"), n -> { });
+        assertEquals(List.of("build/Dockerfile", "requirements.txt"), paths(project));
+        assertEquals(FileKind.REQUIREMENTS, project.file("requirements.txt").kind());
+    }
+
+    @Test
+    void binariesLargeFilesAndLinkLoopsGetNotes(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("a"));
+        Files.write(dir.resolve("a/Dockerfile"), new byte[] {'F', 0, 'X'});
+        Files.write(dir.resolve("Dockerfile.big"), new byte[(int) ProjectLoader.MAX_FILE_BYTES + 1]);
+        Files.createSymbolicLink(dir.resolve("a/loop"), dir.resolve("a"));
+        List<String> notes = new ArrayList<>();
+        Project project = ProjectLoader.load(dir, List.of(dir, dir.resolve("missing")), Config.DEFAULT, notes::add);
+        assertTrue(project.files().isEmpty(), paths(project).toString());
+        assertTrue(notes.contains("a/Dockerfile: skipped, binary content"), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("Dockerfile.big: skipped")), notes.toString());
+        assertTrue(notes.contains("a/loop: skipped, symbolic link loop"), notes.toString());
+        assertTrue(notes.contains("missing: no such file or folder"), notes.toString());
+    }
+
+    @Test
+    void aFileNamedTwiceIsLintedOnce(@TempDir Path dir) throws Exception {
+        write(dir, "Dockerfile", "FROM x\n");
+        Project project = ProjectLoader.load(dir, List.of(dir, dir.resolve("Dockerfile")), Config.DEFAULT, n -> { });
+        assertEquals(List.of("Dockerfile"), paths(project));
+    }
+}
