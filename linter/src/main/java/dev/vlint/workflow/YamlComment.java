@@ -22,7 +22,7 @@ public record YamlComment(TextRange range, String text) {
         String text = file.text();
         boolean[] inScalar = new boolean[text.length()];
         if (root != null) {
-            markScalars(root, inScalar);
+            markScalars(text, root, inScalar);
         }
         List<YamlComment> comments = new ArrayList<>();
         for (int line = 0; line < file.lineCount(); line++) {
@@ -39,22 +39,27 @@ public record YamlComment(TextRange range, String text) {
         return comments;
     }
 
-    private static void markScalars(YamlNode node, boolean[] inScalar) {
+    private static void markScalars(String text, YamlNode node, boolean[] inScalar) {
         if (node == null) {
             return;
         }
         if (node.isScalar()) {
-            for (int i = node.range().start(); i < node.range().end() && i < inScalar.length; i++) {
+            int start = node.range().start();
+            if (node.style() == YamlNode.Style.LITERAL || node.style() == YamlNode.Style.FOLDED) {
+                int lineBreak = text.indexOf('\n', start);
+                start = lineBreak < 0 ? node.range().end() : lineBreak; // a comment may follow the | or > header
+            }
+            for (int i = start; i < node.range().end() && i < inScalar.length; i++) {
                 inScalar[i] = true;
             }
             return;
         }
         for (YamlNode.Entry e : node.entries()) {
-            markScalars(e.key(), inScalar);
-            markScalars(e.value(), inScalar);
+            markScalars(text, e.key(), inScalar);
+            markScalars(text, e.value(), inScalar);
         }
         for (YamlNode item : node.items()) {
-            markScalars(item, inScalar);
+            markScalars(text, item, inScalar);
         }
     }
 }

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Builds a {@link YamlNode} tree with exact ranges from Jackson's streaming YAML parser. On a
  * syntax error the tree read so far is kept (open collections are closed at the error) and the
- * error becomes a {@link ParseProblem}. Aliases are not expanded, nesting and size are bounded.
+ * error becomes a {@link ParseProblem}. Aliases are kept as references and never expanded, so
+ * alias bombs cost nothing; nesting depth and file size are bounded.
  */
 public final class YamlReader {
     static final int MAX_DEPTH = 100;
@@ -71,7 +72,6 @@ public final class YamlReader {
     private void run() {
         LoaderOptions options = new LoaderOptions();
         options.setNestingDepthLimit(MAX_DEPTH);
-        options.setMaxAliasesForCollections(50);
         options.setCodePointLimit(MAX_CHARS);
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
         int lastOffset = 0;
@@ -103,7 +103,7 @@ public final class YamlReader {
     private void handle(YAMLParser parser, JsonToken token, int start, int end) throws IOException {
         switch (token) {
             case START_OBJECT, START_ARRAY -> {
-                Style style = style(start, end, '{', '[');
+                Style style = collectionStyle(start, end);
                 open.push(new Frame(token == JsonToken.START_OBJECT, style.start(), parser.getObjectId(), style));
             }
             case END_OBJECT, END_ARRAY -> close(end);
@@ -170,10 +170,10 @@ public final class YamlReader {
         return new Style(style, at);
     }
 
-    private Style style(int start, int end, char... flowOpeners) {
+    private Style collectionStyle(int start, int end) {
         int at = skipProperties(start, end);
         char c = at < file.text().length() ? file.text().charAt(at) : '\0';
-        boolean flow = c == flowOpeners[0] || c == flowOpeners[1];
+        boolean flow = c == '{' || c == '[';
         return new Style(flow ? YamlNode.Style.FLOW : YamlNode.Style.BLOCK, flow ? at : start);
     }
 
