@@ -1,5 +1,6 @@
 package dev.vlint.workflow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,16 @@ class WorkflowParserPropertyTest {
             if (mapped != null) {
                 for (int i = 0; i <= mapped.length(); i++) {
                     assertTrue(mapped.fileOffset(i) >= 0 && mapped.fileOffset(i) <= length);
+                }
+                if (node.style() != YamlNode.Style.DOUBLE_QUOTED) {
+                    // outside escapes, every character but a folded line break stands at its own offset
+                    for (int i = 0; i < mapped.length(); i++) {
+                        char c = mapped.text().charAt(i);
+                        int at = mapped.fileOffset(i);
+                        if (c != ' ' && c != '\n') {
+                            assertEquals(c, file.text().charAt(at), () -> "value " + node.value() + " in " + file.text());
+                        }
+                    }
                 }
             }
         }

@@ -198,6 +198,14 @@ class WorkflowParserTest {
     }
 
     @Test
+    void scalarsKeepTheirWrittenText() {
+        Workflow w = parse("python: [3.10, 0x1F, 1e3, true, ~]\n");
+        assertEquals(List.of("3.10", "0x1F", "1e3", "true", "~"),
+                w.root().get("python").items().stream().map(YamlNode::value).toList());
+        assertTrue(w.root().get("python").items().get(4).isNull());
+    }
+
+    @Test
     void emptyFileHasNoRoot() {
         Workflow w = parse("");
         assertNull(w.root());
