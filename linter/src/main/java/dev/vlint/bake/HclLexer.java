@@ -134,7 +134,7 @@ final class HclLexer {
         tokens.add(new Token(Kind.STRING, text.toString(), new TextRange(start, pos), new TextRange(start + 1, pos)));
     }
 
-    /** The offset just past the {@code }} closing a template sequence whose body starts at {@code from}. */
+    /** The offset just past the brace closing a template sequence whose body starts at {@code from}. */
     private int templateEnd(int from, int depth) {
         int at = from;
         int braces = 0;

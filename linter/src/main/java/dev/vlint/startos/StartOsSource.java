@@ -54,17 +54,29 @@ public final class StartOsSource {
         return versionFields;
     }
 
-    /** Index of the {@code {} in {@code VersionInfo.of({}, or -1. */
+    /** Index of the opening brace in {@code VersionInfo.of({...})}, or -1. */
     private static int objectAfterVersionInfoOf(List<TsToken> tokens, int i) {
         return matches(tokens, i, "VersionInfo", ".", "of", "(", "{") ? i + 4 : -1;
     }
 
-    /** Index of the {@code {} of {@code setupManifest({} or {@code manifest = {}, or -1. */
+    /** Index of the opening brace of {@code setupManifest({...})} or {@code manifest[: Type] = {...}}, or -1. */
     private static int manifestObject(List<TsToken> tokens, int i) {
         if (matches(tokens, i, "setupManifest", "(", "{")) {
             return i + 2;
         }
-        return matches(tokens, i, "manifest", "=", "{") ? i + 2 : -1;
+        if (!tokens.get(i).is(TsToken.Kind.IDENTIFIER, "manifest")) {
+            return -1;
+        }
+        int at = i + 1;
+        if (at < tokens.size() && tokens.get(at).isPunct(":")) {
+            // a type annotation: const manifest: SDKManifest = {...}
+            at++;
+            while (at < tokens.size() && (tokens.get(at).kind() == TsToken.Kind.IDENTIFIER
+                    || tokens.get(at).isPunct(".") || tokens.get(at).isPunct("<") || tokens.get(at).isPunct(">"))) {
+                at++;
+            }
+        }
+        return matches(tokens, at, "=", "{") ? at + 1 : -1;
     }
 
     private static boolean matches(List<TsToken> tokens, int i, String... texts) {

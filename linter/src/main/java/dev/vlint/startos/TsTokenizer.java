@@ -41,7 +41,7 @@ public final class TsTokenizer {
         return new Result(List.copyOf(t.tokens), List.copyOf(t.comments), List.copyOf(t.problems));
     }
 
-    /** Reads code; inside a template substitution it stops at the {@code }} that closes it. */
+    /** Reads code; inside a template substitution it stops at the closing brace. */
     private void code(boolean inSubstitution) {
         int braces = 0;
         while (pos < text.length()) {

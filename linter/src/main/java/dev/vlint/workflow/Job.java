@@ -80,6 +80,11 @@ public final class Job {
         return Workflow.entries(node.get("env"));
     }
 
+    /** {@code defaults.run.shell} of the job, or null; a step's own {@code shell:} wins over it. */
+    public YamlNode defaultShell() {
+        return Workflow.defaultShell(node);
+    }
+
     public YamlNode ifCondition() {
         return node.get("if");
     }

@@ -69,6 +69,11 @@ public final class Workflow {
         return jobs;
     }
 
+    /** {@code defaults.run.shell} of the workflow, or null; a job's default wins over it. */
+    public YamlNode defaultShell() {
+        return defaultShell(root);
+    }
+
     /** The job with this id, or null. */
     public Job job(String id) {
         return jobs().stream().filter(j -> j.id().equals(id)).reduce((a, b) -> b).orElse(null);
@@ -86,6 +91,12 @@ public final class Workflow {
 
     private YamlNode get(String key) {
         return root == null ? null : root.get(key);
+    }
+
+    static YamlNode defaultShell(YamlNode owner) {
+        YamlNode defaults = owner == null ? null : owner.get("defaults");
+        YamlNode run = defaults == null ? null : defaults.get("run");
+        return run == null ? null : run.get("shell");
     }
 
     static List<YamlNode.Entry> entries(YamlNode mapping) {

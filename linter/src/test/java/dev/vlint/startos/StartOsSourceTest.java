@@ -52,10 +52,13 @@ class StartOsSourceTest {
                 export const manifest = setupManifest({ id: 'vllm', "version": "#nvidia:0.20.0:0.1", nested: { version: 'no' } })
                 export const manifest = { title: "x", version: `1.0:0` }
                 VersionInfo.of({version: "2-beta.123:0"})
+                const manifest: sdk.Manifest<X> = { version: '3:0' }
+                const other = { version: '4:0' }
                 """;
         List<VersionField> fields = parse(text).model().versionFields();
-        assertEquals(List.of("#nvidia:0.20.0:0.1", "1.0:0", "2-beta.123:0"), fields.stream().map(VersionField::value).toList());
-        assertEquals(List.of(VersionField.Kind.MANIFEST, VersionField.Kind.MANIFEST, VersionField.Kind.VERSION_INFO),
+        assertEquals(List.of("#nvidia:0.20.0:0.1", "1.0:0", "2-beta.123:0", "3:0"), fields.stream().map(VersionField::value).toList());
+        assertEquals(List.of(VersionField.Kind.MANIFEST, VersionField.Kind.MANIFEST, VersionField.Kind.VERSION_INFO,
+                        VersionField.Kind.MANIFEST),
                 fields.stream().map(VersionField::kind).toList());
     }
 

@@ -51,6 +51,9 @@ class WorkflowParserTest {
                         indented
                       make   pack VARIANT=${{ matrix.variant }}
               call:
+                defaults:
+                  run:
+                    shell: pwsh
                 uses: ./.github/workflows/reuse.yml
                 with:
                   target: cpu
@@ -93,6 +96,9 @@ class WorkflowParserTest {
 
         Job call = w.job("call");
         assertTrue(call.calledWorkflow().isLocal());
+        assertEquals("pwsh", call.defaultShell().value());
+        assertNull(pack.defaultShell());
+        assertNull(w.defaultShell());
         assertEquals("cpu", call.with().get(0).value().value());
         assertTrue(call.steps().isEmpty());
     }
