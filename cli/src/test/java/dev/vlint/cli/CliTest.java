@@ -68,6 +68,13 @@ class CliTest {
     }
 
     @Test
+    void outsideGitPathsAreRelativeToTheWorkingDirectory() throws IOException {
+        Files.delete(dir.resolve(".git"));
+        assertEquals(1, vlint("docker/Dockerfile"));
+        assertTrue(out.toString().startsWith("docker/Dockerfile:1:13:"), out.toString());
+    }
+
+    @Test
     void jsonFormat() throws IOException {
         assertEquals(1, vlint("--format", "json"));
         JsonNode array = new ObjectMapper().readTree(out.toString());
