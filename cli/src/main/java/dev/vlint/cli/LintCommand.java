@@ -40,6 +40,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "vlint", mixinStandardHelpOptions = true, version = "vlint " + Main.VERSION,
         description = "Lints container build definitions: Dockerfiles, workflows, packaging files, scripts.",
+        footerHeading = "%n",
+        footer = "Paths in reports are relative to the root of the git work tree that holds the first PATH,"
+                + " or to the working directory outside git.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage or config error", "3:internal error"})

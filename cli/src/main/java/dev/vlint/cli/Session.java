@@ -48,7 +48,10 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
 
     private int fail(Exception e) {
         if (e instanceof ConfigException config) {
-            err.println("vlint: config error: " + config.describe());
+            Path file = config.file();
+            Path shown = file != null && file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file) : file;
+            err.println("vlint: config error: "
+                    + new ConfigException(shown, config.line(), config.column(), config.getMessage()).describe());
             return USAGE;
         }
         if (e instanceof UsageException) {
