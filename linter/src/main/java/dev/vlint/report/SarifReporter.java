@@ -125,22 +125,22 @@ public final class SarifReporter implements Reporter {
                 : RuleDocs.section(prose, "What it does").map(SarifReporter::sentence)
                         .filter(text -> text.length() <= DESCRIPTION_LIMIT).orElse(summary);
         String help = prose == null ? summary : prose.strip();
-        PropertyBag properties = new PropertyBag();
-        if (!meta.tags().isEmpty()) {
-            properties.setTags(new LinkedHashSet<>(meta.tags()));
-        }
-        if (meta.tags().contains("security")) {
-            properties.setAdditionalProperty("security-severity", securitySeverity(meta.severity()));
-        }
-        return new ReportingDescriptor()
+        ReportingDescriptor descriptor = new ReportingDescriptor()
                 .withId(meta.id())
                 .withName(meta.name())
                 .withShortDescription(new MultiformatMessageString().withText(summary))
                 .withFullDescription(new MultiformatMessageString().withText(full))
                 .withHelp(new MultiformatMessageString().withText(help).withMarkdown(help))
                 .withHelpUri(URI.create(INFORMATION_URI + "/blob/main/docs/rules/" + meta.id() + ".md"))
-                .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(meta.severity())))
-                .withProperties(properties);
+                .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(meta.severity())));
+        if (!meta.tags().isEmpty()) {
+            PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(meta.tags()));
+            if (meta.tags().contains("security")) {
+                properties.setAdditionalProperty("security-severity", securitySeverity(meta.severity()));
+            }
+            descriptor.setProperties(properties);
+        }
+        return descriptor;
     }
 
     /** GitHub ranks security alerts by this score: 7.0 and up is high, 4.0 up medium, below low. */

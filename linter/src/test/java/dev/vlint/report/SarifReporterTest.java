@@ -90,7 +90,7 @@ class SarifReporterTest {
         assertTrue(cache.at("/properties/security-severity").isMissingNode());
         JsonNode cleanup = rules.get(1);
         assertEquals("Cleanup in a later layer.", cleanup.at("/help/text").asText(), "no prose: the summary");
-        assertTrue(cleanup.at("/properties/tags").isMissingNode());
+        assertTrue(cleanup.at("/properties").isMissingNode(), "no tags, no property bag");
         JsonNode secret = rules.get(2);
         assertEquals("2.0", secret.at("/properties/security-severity").asText());
     }
