@@ -1,0 +1,208 @@
+package dev.vlint.cli;
+
+import dev.vlint.config.Config;
+import dev.vlint.config.ConfigException;
+import dev.vlint.config.ConfigLoader;
+import dev.vlint.engine.Linter;
+import dev.vlint.project.Project;
+import dev.vlint.project.ProjectLoader;
+import dev.vlint.report.GithubReporter;
+import dev.vlint.report.JsonReporter;
+import dev.vlint.report.Reporter;
+import dev.vlint.report.RunResult;
+import dev.vlint.report.SarifReporter;
+import dev.vlint.report.TextReporter;
+import dev.vlint.rule.Finding;
+import dev.vlint.rule.Rule;
+import dev.vlint.rule.RuleMeta;
+import dev.vlint.rule.Severity;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vlint [PATH...]}: lints files and folders and reports the findings.
+ *
+ * <p>The lint root is the git work tree that holds the first path, or the working directory when
+ * that path is not in a git work tree; paths in reports are relative to it.
+ */
+@Command(name = "vlint", mixinStandardHelpOptions = true, version = "vlint " + Main.VERSION,
+        description = "Lints container build definitions: Dockerfiles, workflows, packaging files, scripts.",
+        footerHeading = "%n",
+        footer = "Paths in reports are relative to the root of the git work tree that holds the first PATH,"
+                + " or to the working directory outside git.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
+                "2:usage or config error", "3:internal error"})
+final class LintCommand implements Callable<Integer> {
+    enum Format { TEXT, JSON, SARIF, GITHUB }
+
+    enum FailOn { ERROR, WARNING, NOTE, NONE }
+
+    private final Session session;
+
+    @Parameters(paramLabel = "PATH", description = "Files and folders to lint (default: .).")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif or github (default: text).")
+    private String format = "text";
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    private Path output;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: .vlint.yaml at the lint root).")
+    private Path config;
+
+    @Option(names = "--select", paramLabel = "RULES", split = ",", description = "Run only these rules (comma-separated ids).")
+    private List<String> select = new ArrayList<>();
+
+    @Option(names = "--ignore", paramLabel = "RULES", split = ",", description = "Do not run these rules (comma-separated ids).")
+    private List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error, warning, note or none (default: warning).")
+    private String failOn = "warning";
+
+    @Option(names = "--no-color", description = "Never colour the text output (NO_COLOR does the same).")
+    private boolean noColor;
+
+    @Option(names = "--category", paramLabel = "NAME", description = "SARIF analysis category (runAutomationDetails.id).")
+    private String category;
+
+    LintCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws IOException, ConfigException {
+        Format chosenFormat = choice(Format.class, format, "--format");
+        FailOn threshold = choice(FailOn.class, failOn, "--fail-on");
+        List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
+                .map(p -> session.cwd().resolve(p).normalize()).toList();
+        Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
+        Optional<Path> configPath = configFile(root);
+        Config settings = configPath.isPresent()
+                ? ConfigLoader.load(configPath.get(), knownIds(), ConfigLoader.ANY_GPU_SHAPE)
+                : Config.DEFAULT;
+        List<Rule> rules = chosenRules(settings);
+
+        Project project = ProjectLoader.load(root, targets, settings, note -> session.err().println("vlint: " + note));
+        List<Finding> findings = new Linter(rules).lint(project);
+        RunResult result = new RunResult(findings, rules.stream().map(Rule::meta).toList(), Main.VERSION);
+
+        StringWriter report = new StringWriter();
+        reporter(chosenFormat).write(result, report);
+        if (output == null) {
+            session.out().print(report);
+            session.out().flush();
+        } else {
+            writeAtomically(session.cwd().resolve(output), report.toString());
+        }
+        return failed(result, threshold) ? Session.FINDINGS : Session.OK;
+    }
+
+    private Reporter reporter(Format chosen) {
+        return switch (chosen) {
+            case TEXT -> new TextReporter(!noColor && output == null && session.colorAllowed());
+            case JSON -> new JsonReporter();
+            case SARIF -> new SarifReporter(category);
+            case GITHUB -> new GithubReporter();
+        };
+    }
+
+    private static boolean failed(RunResult result, FailOn threshold) {
+        if (threshold == FailOn.NONE) {
+            return false;
+        }
+        Severity bar = Severity.valueOf(threshold.name());
+        return result.active().stream().anyMatch(f -> f.severity().atLeast(bar));
+    }
+
+    /** {@code --config}, else {@code .vlint.yaml} in the working directory, else at the lint root. */
+    private Optional<Path> configFile(Path root) {
+        if (config != null) {
+            Path file = session.cwd().resolve(config);
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("config file " + config + " does not exist");
+            }
+            return Optional.of(file);
+        }
+        Path local = session.cwd().resolve(ConfigLoader.FILE_NAME);
+        return Files.isRegularFile(local) ? Optional.of(local) : ConfigLoader.find(root);
+    }
+
+    private Set<String> knownIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        session.rules().forEach(rule -> ids.add(rule.meta().id()));
+        return ids;
+    }
+
+    /** The rules to run: all, narrowed by --select and --ignore, without those the config turns off. */
+    private List<Rule> chosenRules(Config settings) {
+        Set<String> known = knownIds();
+        checkIds(select, known, "--select");
+        checkIds(ignore, known, "--ignore");
+        List<Rule> chosen = new ArrayList<>();
+        for (Rule rule : session.rules()) {
+            RuleMeta meta = rule.meta();
+            boolean selected = select.isEmpty() || select.contains(meta.id());
+            Optional<Severity> level = settings.ruleLevels().get(meta.id());
+            boolean off = level != null && level.isEmpty();
+            if (selected && !ignore.contains(meta.id()) && !off) {
+                chosen.add(rule);
+            }
+        }
+        return chosen;
+    }
+
+    private static void checkIds(List<String> ids, Set<String> known, String option) {
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new UsageException("unknown rule id '" + id + "' in " + option + " (vlint rules lists them)");
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                names.add(constant.name().toLowerCase(Locale.ROOT));
+            }
+            throw new UsageException("invalid value '" + value + "' for " + option + "; expected one of "
+                    + String.join(", ", names));
+        }
+    }
+
+    /** Writes a sibling temporary file and renames it over the target, so readers never see half a report. */
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.vlint.cli;
+
+import dev.vlint.config.ConfigException;
+import dev.vlint.rule.Rule;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * One invocation of vlint with everything it reads from its surroundings, so tests can run the
+ * whole command line in-process.
+ *
+ * @param cwd the working directory
+ * @param env the environment ({@code NO_COLOR}, {@code VLINT_DEBUG})
+ * @param terminal whether standard output is a terminal (colour is only used there)
+ * @param rules all rules vlint knows
+ */
+public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal,
+        List<Rule> rules) {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    public Session {
+        rules = List.copyOf(rules);
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public int run(String... args) {
+        CommandLine commandLine = new CommandLine(new LintCommand(this))
+                .addSubcommand(new RulesCommand(this))
+                .addSubcommand(new ExplainCommand(this))
+                .addSubcommand(new InitCommand(this))
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));
+        return commandLine.execute(args);
+    }
+
+    /** Whether colour may be used on standard output (a terminal, and NO_COLOR not set). */
+    boolean colorAllowed() {
+        return terminal && env.getOrDefault("NO_COLOR", "").isEmpty();
+    }
+
+    private int fail(Exception e) {
+        if (e instanceof ConfigException config) {
+            Path file = config.file();
+            Path shown = file != null && file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file) : file;
+            err.println("vlint: config error: " + shown + ":" + config.line() + ":" + config.column() + ": "
+                    + config.problem());
+            return USAGE;
+        }
+        if (e instanceof UsageException) {
+            err.println("vlint: " + e.getMessage());
+            return USAGE;
+        }
+        if ("1".equals(env.get("VLINT_DEBUG"))) {
+            err.println("vlint: internal error: " + oneLine(e));
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        } else {
+            err.println("vlint: internal error: " + oneLine(e) + " (VLINT_DEBUG=1 shows the stack trace)");
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + message;
+    }
+}

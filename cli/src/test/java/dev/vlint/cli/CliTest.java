@@ -1,0 +1,216 @@
+package dev.vlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vlint.report.SarifSchemaCheck;
+import dev.vlint.rule.Rule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Map<String, String> env = new HashMap<>();
+    private boolean terminal;
+    private List<Rule> rules = List.of(TestRules.LATEST, TestRules.APT);
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.createDirectories(dir.resolve("docker"));
+        Files.writeString(dir.resolve("docker/Dockerfile"), "FROM ubuntu:latest\nRUN apt-get update\n");
+    }
+
+    private int vlint(String... args) {
+        return new Session(dir, new PrintWriter(out), new PrintWriter(err), env, terminal, rules).run(args);
+    }
+
+    @Test
+    void findingsAtOrAboveTheThresholdExitOne() {
+        assertEquals(1, vlint());
+        assertTrue(out.toString().startsWith("docker/Dockerfile:1:13: error[XT001] tag latest is not reproducible\n"),
+                out.toString());
+        assertTrue(out.toString().contains("docker/Dockerfile:2:5: note[XT002] apt-get is used"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void failOnDecidesTheExitCode() {
+        assertEquals(0, vlint("--fail-on", "none"));
+        assertEquals(1, vlint("--select", "XT002", "--fail-on", "note"));
+        assertEquals(0, vlint("--select", "XT002", "--fail-on", "warning"));
+        assertEquals(0, vlint("--ignore", "XT001,XT002"));
+    }
+
+    @Test
+    void pathsAreRelativeToTheGitRootFromASubfolder() throws IOException {
+        Path sub = dir.resolve("docker");
+        int code = new Session(sub, new PrintWriter(out), new PrintWriter(err), env, false, rules).run("Dockerfile");
+        assertEquals(1, code);
+        assertTrue(out.toString().startsWith("docker/Dockerfile:1:13:"), out.toString());
+    }
+
+    @Test
+    void outsideGitPathsAreRelativeToTheWorkingDirectory() throws IOException {
+        Files.delete(dir.resolve(".git"));
+        assertEquals(1, vlint("docker/Dockerfile"));
+        assertTrue(out.toString().startsWith("docker/Dockerfile:1:13:"), out.toString());
+    }
+
+    @Test
+    void jsonFormat() throws IOException {
+        assertEquals(1, vlint("--format", "json"));
+        JsonNode array = new ObjectMapper().readTree(out.toString());
+        assertEquals(2, array.size());
+        assertEquals("XT001", array.get(0).get("rule").asText());
+    }
+
+    @Test
+    void githubFormat() {
+        assertEquals(1, vlint("--format", "github"));
+        assertTrue(out.toString().startsWith(
+                "::error file=docker/Dockerfile,line=1,col=13,endLine=1,endColumn=18,title=XT001 test-latest-tag::"),
+                out.toString());
+    }
+
+    @Test
+    void sarifToAnOutputFileIsValidAndLeavesNoTemporaryFiles() throws IOException {
+        Files.writeString(dir.resolve("report.sarif"), "old content");
+        assertEquals(1, vlint("--format", "sarif", "--category", "cuda", "--output", "report.sarif"));
+        assertEquals("", out.toString());
+        String sarif = Files.readString(dir.resolve("report.sarif"));
+        assertEquals(List.of(), SarifSchemaCheck.violations(sarif));
+        JsonNode run = new ObjectMapper().readTree(sarif).get("runs").get(0);
+        assertEquals("cuda/", run.at("/automationDetails/id").asText());
+        assertEquals(2, run.at("/tool/driver/rules").size());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        assertEquals(2, vlint("--format", "xml"));
+        assertTrue(err.toString().contains("invalid value 'xml' for --format"), err.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, vlint("--bogus"));
+        assertTrue(err.toString().contains("--bogus"), err.toString());
+    }
+
+    @Test
+    void unknownRuleInSelectIsAUsageError() {
+        assertEquals(2, vlint("--select", "XT999"));
+        assertEquals("vlint: unknown rule id 'XT999' in --select (vlint rules lists them)\n", err.toString());
+    }
+
+    @Test
+    void configErrorNamesFileAndLine() throws IOException {
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  XT001: off\n  XT404: error\n");
+        assertEquals(2, vlint());
+        assertEquals("vlint: config error: .vlint.yaml:3:3: unknown rule id 'XT404'\n",
+                err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void configTurnsRulesOffAndChangesLevels() throws IOException {
+        Files.writeString(dir.resolve("custom.yaml"), "rules:\n  XT001: off\n  XT002: error\n");
+        assertEquals(1, vlint("--config", "custom.yaml"));
+        assertFalse(out.toString().contains("XT001"), out.toString());
+        assertTrue(out.toString().contains("error[XT002]"), out.toString());
+    }
+
+    @Test
+    void unknownConfigKeyAndBrokenYamlAreConfigErrors() throws IOException {
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules: {}\ncolour: true\n");
+        assertEquals(2, vlint());
+        assertTrue(err.toString().contains(".vlint.yaml:2:1: unknown key 'colour'"), err.toString());
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  XT001: \"off\n");
+        assertEquals(2, vlint());
+        assertTrue(err.toString().contains("invalid YAML"), err.toString());
+    }
+
+    @Test
+    void internalErrorExitsThreeWithOneLineAndNoStackTrace() {
+        rules = List.of(TestRules.BROKEN);
+        assertEquals(3, vlint());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("vlint: internal error: IllegalStateException: rule bug"), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        rules = List.of(TestRules.BROKEN);
+        env.put("VLINT_DEBUG", "1");
+        assertEquals(3, vlint());
+        assertTrue(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor() {
+        vlint();
+        assertFalse(out.toString().contains("\u001b["), "not a terminal");
+        terminal = true;
+        out.getBuffer().setLength(0);
+        vlint();
+        assertTrue(out.toString().contains("\u001b["), "a terminal");
+        out.getBuffer().setLength(0);
+        vlint("--no-color");
+        assertFalse(out.toString().contains("\u001b["), "--no-color");
+        env.put("NO_COLOR", "1");
+        out.getBuffer().setLength(0);
+        vlint();
+        assertFalse(out.toString().contains("\u001b["), "NO_COLOR");
+    }
+
+    @Test
+    void loaderNotesGoToStandardError() {
+        assertEquals(1, vlint("docker", "missing"));
+        assertTrue(err.toString().contains("vlint: missing: no such file or folder"), err.toString());
+    }
+
+    @Test
+    void rulesTable() {
+        assertEquals(0, vlint("rules"));
+        assertEquals(List.of("ID     NAME             LEVEL  FIX", "XT001  test-latest-tag  error  safe",
+                "XT002  test-apt         note   none"), out.toString().lines().toList());
+    }
+
+    @Test
+    void explainShowsTheRulePage() {
+        assertEquals(0, vlint("explain", "xt001"));
+        assertTrue(out.toString().startsWith("XT001 test-latest-tag\n\nImage tagged latest\n\n  Default severity: error\n"),
+                out.toString());
+        assertEquals(2, vlint("explain", "XT999"));
+    }
+
+    @Test
+    void initWritesAStarterThatLoadsAndNeverOverwrites() throws IOException {
+        assertEquals(0, vlint("init"));
+        assertEquals(dev.vlint.config.ConfigLoader.starterConfig(), Files.readString(dir.resolve(".vlint.yaml")));
+        assertEquals(1, vlint(), "the starter config is valid: " + err);
+        assertEquals(2, vlint("init"));
+        assertTrue(err.toString().contains("already exists"), err.toString());
+    }
+}
