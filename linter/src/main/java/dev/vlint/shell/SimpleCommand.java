@@ -168,7 +168,8 @@ public record SimpleCommand(List<Assignment> assignments, List<Word> words, List
         if (words.isEmpty()) {
             return assignments;
         }
-        if (!DECLARATIONS.contains(commandName())) {
+        String name = commandName();
+        if (name == null || !DECLARATIONS.contains(name)) {
             return List.of();
         }
         List<Assignment> out = new ArrayList<>();
