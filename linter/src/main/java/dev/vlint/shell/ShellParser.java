@@ -191,6 +191,9 @@ public final class ShellParser {
         }
         depth++;
         try {
+            if (startsWith("((")) {
+                return parseArithmeticCommand(connector);
+            }
             if (s.charAt(pos) == '(') {
                 return parseSubshell(connector);
             }
@@ -213,7 +216,7 @@ public final class ShellParser {
                     case "!":
                         pos++;
                         skipBlanks();
-                        return pos < n && !isMeta(s.charAt(pos)) || (pos < n && s.charAt(pos) == '(')
+                        return pos < n && (!isMeta(s.charAt(pos)) || s.charAt(pos) == '(')
                                 ? parseCommand(connector) : null;
                     default:
                         break;
@@ -234,6 +237,17 @@ public final class ShellParser {
         List<Redirection> redirections = new ArrayList<>();
         end = trailingRedirections(redirections, end);
         return new Subshell(body, redirections, connector, range(start, end));
+    }
+
+    /** {@code (( expr ))}: a command made of one arithmetic word. */
+    private Command parseArithmeticCommand(Connector connector) {
+        int start = pos;
+        int exprEnd = skipArithmetic(start, start + 2);
+        Arithmetic arithmetic = new Arithmetic(s.substring(start + 2, exprEnd), range(start, pos));
+        Word word = new Word(src, start, pos, List.of(arithmetic));
+        List<Redirection> redirections = new ArrayList<>();
+        int end = trailingRedirections(redirections, pos);
+        return new SimpleCommand(List.of(), List.of(word), redirections, connector, range(start, end));
     }
 
     private Command parseBraceGroup(Connector connector) {
@@ -453,6 +467,10 @@ public final class ShellParser {
                 }
             }
             words.add(word);
+            if (words.size() == 1 && word.raw().equals("[[")) {
+                readTestExpression(words, pos - 2);
+                end = pos;
+            }
             if (words.size() == 1 && assignments.isEmpty() && redirections.isEmpty() && atFunctionParens()) {
                 return functionBody(word.raw(), start, connector);
             }
@@ -462,6 +480,30 @@ public final class ShellParser {
             return null;
         }
         return new SimpleCommand(assignments, words, redirections, connector, range(start, end));
+    }
+
+    /** Inside {@code [[ ]]}, operators such as {@code &&}, {@code <} and parentheses are words of the test. */
+    private void readTestExpression(List<Word> words, int open) {
+        while (true) {
+            skipBlanks();
+            if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == ';') {
+                problem(open, open + 2, "'[[' without ']]'");
+                return;
+            }
+            char c = s.charAt(pos);
+            Word word;
+            if ("&|<>()".indexOf(c) >= 0) {
+                int start = pos;
+                pos += (c == '&' || c == '|') && pos + 1 < n && s.charAt(pos + 1) == c ? 2 : 1;
+                word = new Word(src, start, pos, List.of(new Literal(s.substring(start, pos), range(start, pos))));
+            } else {
+                word = readWord();
+            }
+            words.add(word);
+            if (word.raw().equals("]]")) {
+                return;
+            }
+        }
     }
 
     /** After a function name: {@code ( )} follows; consumes it if so. */

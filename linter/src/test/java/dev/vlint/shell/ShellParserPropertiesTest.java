@@ -57,7 +57,7 @@ class ShellParserPropertiesTest {
 
     @Provide
     Arbitrary<String> openers() {
-        return Arbitraries.of("(", "$(", "\"$(", "{ ", "if ", "! ", "<(", "f() ");
+        return Arbitraries.of("( ", "$( ", "\"$(", "{ ", "if ", "! ", "<(", "f() ");
     }
 
     @Provide

@@ -269,6 +269,22 @@ class ShellParserTest {
     }
 
     @Test
+    void testExpressionsAndArithmeticCommandsKeepTheirOperators() {
+        String text = "[[ -f a && $x < 3 || ( -d b ) ]] && echo yes\n(( n > 2 )) && echo big\n[[ -z x\nls";
+        Parsed<ShellScript> parsed = parseFile(SourceFile.of("t.sh", text));
+        List<SimpleCommand> commands = parsed.model().commands();
+        assertEquals(List.of("[[", "echo", "null", "echo", "[[", "ls"), names(parsed.model()));
+        assertEquals(List.of("-f", "a", "&&", "$x", "<", "3", "||", "(", "-d", "b", ")", "]]"),
+                commands.get(0).args().stream().map(Word::raw).toList());
+        assertTrue(commands.get(0).redirections().isEmpty());
+        Word arithmetic = commands.get(2).name();
+        assertEquals(" n > 2 ", assertInstanceOf(Arithmetic.class, arithmetic.parts().get(0)).expression());
+        assertEquals(1, parsed.problems().size());
+        assertEquals(new TextRange(text.lastIndexOf("[["), text.lastIndexOf("[[") + 2),
+                parsed.problems().get(0).range());
+    }
+
+    @Test
     void pipelinesAndListsCarryConnectors() {
         ShellScript script = script("a | b |& c; d & e || f\ng");
         assertEquals(List.of(Connector.NONE, Connector.PIPE, Connector.PIPE, Connector.SEMICOLON,
