@@ -123,15 +123,16 @@ public final class ShellParser {
                 problem(pos, pos + 1, "unexpected '" + s.charAt(pos) + "'");
                 pos++;
             }
+            skipBlanks();
+            int opStart = pos;
             next = parseOperator();
             if (next == null) {
                 break;
             }
             if (next == Connector.AND || next == Connector.OR || next == Connector.PIPE) {
-                int opStart = pos - (next == Connector.PIPE && s.charAt(pos - 1) == '|' ? 1 : 2);
                 skipSeparators(true);
                 if (pos >= n || s.charAt(pos) == ')' || (nested && isCloser(peekReserved()))) {
-                    problem(Math.max(opStart, 0), pos, "missing command after operator");
+                    problem(opStart, pos, "missing command after operator");
                 }
             }
         }

@@ -1,7 +1,10 @@
 package dev.vlint.shell;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -49,17 +52,27 @@ public final class ShellVariables {
      * before that point go to {@code outer} (e.g. Dockerfile ARG/ENV values).
      */
     public Function<String, String> resolverAt(int fileOffset, Function<String, String> outer) {
-        return name -> {
-            Assignment assignment = lastBefore(name, fileOffset);
-            if (assignment == null) {
-                return outer.apply(name);
+        Map<Assignment, Optional<String>> cache = new HashMap<>(); // X=$X$X chains stay linear
+        return name -> lookup(name, fileOffset, outer, cache);
+    }
+
+    private String lookup(String name, int fileOffset, Function<String, String> outer,
+            Map<Assignment, Optional<String>> cache) {
+        Assignment assignment = lastBefore(name, fileOffset);
+        if (assignment == null) {
+            return outer.apply(name);
+        }
+        Optional<String> known = cache.get(assignment);
+        if (known == null) {
+            int at = assignment.range().start();
+            String value = assignment.value().value(n -> lookup(n, at, outer, cache));
+            if (value != null && assignment.append()) {
+                String before = lookup(name, at, outer, cache);
+                value = before == null ? null : before + value;
             }
-            String value = assignment.value().value(resolverAt(assignment.range().start(), outer));
-            if (value == null || !assignment.append()) {
-                return value;
-            }
-            String before = resolverAt(assignment.range().start(), outer).apply(name);
-            return before == null ? null : before + value;
-        };
+            known = Optional.ofNullable(value);
+            cache.put(assignment, known);
+        }
+        return known.orElse(null);
     }
 }

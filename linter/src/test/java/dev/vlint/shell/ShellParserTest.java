@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vlint.project.FileKind;
 import dev.vlint.project.ParseProblem;
 import dev.vlint.project.Parsed;
+import dev.vlint.project.ProjectFile;
 import dev.vlint.shell.Command.BraceGroup;
 import dev.vlint.shell.Command.CaseCommand;
 import dev.vlint.shell.Command.ForCommand;
@@ -33,6 +35,7 @@ import dev.vlint.source.MappedText;
 import dev.vlint.source.Position;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +288,35 @@ class ShellParserTest {
     }
 
     @Test
+    void hereDocumentInsideACommandSubstitution() {
+        String text = "CONF=$(cat <<EOF\nkey=1\nEOF\n)\necho \"$CONF\"\n";
+        Parsed<ShellScript> parsed = parseFile(SourceFile.of("t.sh", text));
+        assertTrue(parsed.problems().isEmpty(), parsed.problems().toString());
+        assertEquals(List.of("null", "cat", "echo"), names(parsed.model()));
+        assertEquals("key=1\n", command(parsed.model(), "cat").redirections().get(0).hereDoc().text());
+    }
+
+    @Test
+    void windowsLineEndingsDoNotLeakIntoWords() {
+        String text = "cd /src\r\ncat <<EOF\r\nx\r\nEOF\r\nmake install\r\n";
+        Parsed<ShellScript> parsed = parseFile(SourceFile.of("t.sh", text));
+        assertTrue(parsed.problems().isEmpty(), parsed.problems().toString());
+        assertEquals(List.of("cd", "cat", "make"), names(parsed.model()));
+        assertEquals("/src", parsed.model().commands().get(0).args().get(0).literalValue());
+        assertEquals("install", parsed.model().commands().get(2).args().get(0).literalValue());
+    }
+
+    @Test
+    void modelKeyParsesWholeShellFiles() {
+        SourceFile source = SourceFile.of("scripts/build.sh", "#!/bin/sh\npip install x\n");
+        ProjectFile file = new ProjectFile(Path.of("scripts/build.sh"), FileKind.SHELL, source);
+        ShellScript script = file.parse(ShellParser.KEY).model();
+        assertEquals(List.of("pip"), names(script));
+        assertEquals("#!/bin/sh", script.comments().get(0).text());
+        assertEquals(new TextRange(0, source.text().length()), script.range());
+    }
+
+    @Test
     void pipelinesAndListsCarryConnectors() {
         ShellScript script = script("a | b |& c; d & e || f\ng");
         assertEquals(List.of(Connector.NONE, Connector.PIPE, Connector.PIPE, Connector.SEMICOLON,
@@ -439,6 +471,14 @@ class ShellParserTest {
                 vars.resolverAt(echo.range().start(), Map.of("PATH", "/bin")::get)));
         assertNull(echo.args().get(1).value(vars.resolverAt(echo)));
         assertEquals(4, vars.assignments().size());
+    }
+
+    @Test
+    void selfReferencingAssignmentsResolveWithoutBlowingUp() {
+        // Each line reads X twice; without memoizing, resolving the last one would take 2^60 steps.
+        ShellScript script = script("X=abc\n" + "X=${#X}${#X}\n".repeat(60) + "echo $X\n");
+        SimpleCommand echo = command(script, "echo");
+        assertEquals("22", echo.args().get(0).value(ShellVariables.of(script).resolverAt(echo)));
     }
 
     @Test
