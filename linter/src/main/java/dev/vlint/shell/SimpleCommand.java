@@ -51,8 +51,9 @@ public record SimpleCommand(List<Assignment> assignments, List<Word> words, List
     }
 
     /**
-     * True if an argument (before {@code --}) is {@code flag}, {@code flag=...} for long
-     * options, or a cluster of short letters containing it ({@code -rf} has {@code -r}).
+     * True if an argument (before {@code --}) is {@code flag}; for a long option also
+     * {@code flag=value}; for a short one also the flag with an attached value
+     * ({@code -i.bak} has {@code -i}) or a cluster of letters containing it ({@code -rf} has {@code -f}).
      */
     public boolean hasFlag(String flag) {
         boolean shortFlag = flag.length() == 2 && flag.charAt(0) == '-' && flag.charAt(1) != '-';
@@ -66,8 +67,8 @@ public record SimpleCommand(List<Assignment> assignments, List<Word> words, List
             }
             if (value.equals(flag)
                     || (flag.startsWith("--") && value.startsWith(flag + "="))
-                    || (shortFlag && SHORT_FLAG_CLUSTER.matcher(value).matches()
-                            && value.indexOf(flag.charAt(1)) > 0)) {
+                    || (shortFlag && !value.startsWith("--") && (value.startsWith(flag)
+                            || SHORT_FLAG_CLUSTER.matcher(value).matches() && value.indexOf(flag.charAt(1)) > 0))) {
                 return true;
             }
         }

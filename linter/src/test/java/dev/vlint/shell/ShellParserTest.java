@@ -317,6 +317,17 @@ class ShellParserTest {
     }
 
     @Test
+    void processSubstitutionIsAWordWithCommands() {
+        String text = "diff <(pip freeze) >(tee log) out.txt";
+        ShellScript script = script(text);
+        assertEquals(List.of("diff", "pip", "tee"), names(script));
+        SimpleCommand diff = script.commands().get(0);
+        assertEquals(3, diff.args().size());
+        assertTrue(diff.redirections().isEmpty());
+        assertEquals(new TextRange(5, 18), diff.args().get(0).range());
+    }
+
+    @Test
     void pipelinesAndListsCarryConnectors() {
         ShellScript script = script("a | b |& c; d & e || f\ng");
         assertEquals(List.of(Connector.NONE, Connector.PIPE, Connector.PIPE, Connector.SEMICOLON,
@@ -407,6 +418,11 @@ class ShellParserTest {
         assertTrue(rm.hasFlag("-r"));
         assertTrue(rm.hasFlag("-f"));
         assertFalse(rm.hasFlag("-x"), "arguments after -- are not flags");
+        SimpleCommand sed = script("sed -i.bak -e 's/a/b/' f --quiet").commands().get(0);
+        assertTrue(sed.hasFlag("-i"));
+        assertTrue(sed.hasFlag("-e"));
+        assertFalse(sed.hasFlag("-q"), "long options are not short clusters");
+        assertFalse(sed.hasFlag("-n"));
     }
 
     @Test
