@@ -131,6 +131,22 @@ class ShellParserTest {
     }
 
     @Test
+    void parameterOperationsRenderLikeTheShell() {
+        ShellScript script = script("echo ${A:-dflt} ${A-dflt} ${A:+alt} ${#A} ${A%.*} $1 ${@}");
+        List<Word> args = script.commands().get(0).args();
+        Map<String, String> empty = Map.of("A", "");
+        Map<String, String> set = Map.of("A", "x.y", "1", "first", "@", "all");
+        assertEquals(List.of("dflt", "", "", "0"), args.subList(0, 4).stream().map(w -> w.value(empty::get)).toList());
+        assertEquals(List.of("x.y", "x.y", "alt", "3", "first", "all"),
+                List.of(0, 1, 2, 3, 5, 6).stream().map(i -> args.get(i).value(set::get)).toList());
+        assertNull(args.get(4).value(set::get), "pattern removal is not evaluated");
+        Parameter length = assertInstanceOf(Parameter.class, args.get(3).parts().get(0));
+        assertTrue(length.length());
+        assertEquals("A", length.name());
+        assertEquals(":-dflt", ((Parameter) args.get(0).parts().get(0)).operation());
+    }
+
+    @Test
     void dollarQuotesAndLiteralDollars() {
         ShellScript script = script("printf $'a\\tb' \"cost: $\" $ \"$'x'\"");
         List<Word> args = script.commands().get(0).args();
