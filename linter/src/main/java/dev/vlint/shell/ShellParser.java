@@ -192,7 +192,7 @@ public final class ShellParser {
         }
         depth++;
         try {
-            if (startsWith("((")) {
+            if (startsWith("((") && closesAsArithmetic(pos + 2)) {
                 return parseArithmeticCommand(connector);
             }
             if (s.charAt(pos) == '(') {
@@ -788,7 +788,7 @@ public final class ShellParser {
     private WordPart dollar() {
         int start = pos;
         char next = pos + 1 < n ? s.charAt(pos + 1) : '\0';
-        if (next == '(' && pos + 2 < n && s.charAt(pos + 2) == '(') {
+        if (next == '(' && pos + 2 < n && s.charAt(pos + 2) == '(' && closesAsArithmetic(pos + 3)) {
             return arithmetic(start);
         }
         if (next == '(') {
@@ -833,6 +833,26 @@ public final class ShellParser {
         int exprStart = start + 3;
         int end = skipArithmetic(start, exprStart);
         return new Arithmetic(s.substring(exprStart, end), range(start, pos));
+    }
+
+    /**
+     * Whether the {@code ((} just before {@code from} is arithmetic: its first unbalanced
+     * {@code )} is doubled. Otherwise, as in bash, it opens nested subshells.
+     */
+    private boolean closesAsArithmetic(int from) {
+        int level = 0;
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                level++;
+            } else if (c == ')') {
+                if (level == 0) {
+                    return i + 1 < n && s.charAt(i + 1) == ')';
+                }
+                level--;
+            }
+        }
+        return false;
     }
 
     /** Skips to after the {@code ))} that closes the {@code ((} before {@code from}; returns where the expression ends. */

@@ -344,6 +344,14 @@ class ShellParserTest {
     }
 
     @Test
+    void doubleParenthesesThatDoNotCloseTogetherAreNestedSubshells() {
+        Parsed<ShellScript> parsed = parseFile(SourceFile.of("t.sh", "((cd a; make) | tee log)\nx=$( (date) )\n"));
+        assertTrue(parsed.problems().isEmpty(), parsed.problems().toString());
+        assertInstanceOf(Subshell.class, parsed.model().body().get(0));
+        assertEquals(List.of("cd", "make", "tee", "null", "date"), names(parsed.model()));
+    }
+
+    @Test
     void pipelinesAndListsCarryConnectors() {
         ShellScript script = script("a | b |& c; d & e || f\ng");
         assertEquals(List.of(Connector.NONE, Connector.PIPE, Connector.PIPE, Connector.SEMICOLON,
