@@ -99,28 +99,20 @@ public final class BuildCommandLine {
                 i++;
                 continue;
             }
-            String spelled = word;
-            String joined = null;
-            int eq = word.indexOf('=');
-            if (word.startsWith("--") && eq > 0) {
-                spelled = word.substring(0, eq);
-                joined = word.substring(eq + 1);
-            } else if (!word.startsWith("--") && word.length() > 2) {
-                // pflag reads -fvalue and -f=value as -f with a value
-                spelled = word.substring(0, 2);
-                joined = word.substring(2).startsWith("=") ? word.substring(3) : word.substring(2);
+            if (!word.startsWith("--")) {
+                i = readShortOptions(rest, i, args, unknown);
+                continue;
             }
-            String name = SHORT_NAMES.getOrDefault(spelled, spelled);
+            int eq = word.indexOf('=');
+            String name = eq > 0 ? word.substring(0, eq) : word;
+            String joined = eq > 0 ? word.substring(eq + 1) : null;
             if (VALUE_OPTIONS.contains(name) && joined == null) {
-                if (i + 1 == rest.size()) {
-                    throw new BuildException("option " + spelled + " needs a value");
-                }
-                args.add(new Arg(name, rest.get(i + 1), List.of(word, rest.get(i + 1))));
+                args.add(new Arg(name, valueAfter(rest, i, name), List.of(word, rest.get(i + 1))));
                 i += 2;
                 continue;
             }
             if (!VALUE_OPTIONS.contains(name) && !FLAG_OPTIONS.contains(name)) {
-                unknown.add(spelled);
+                unknown.add(name);
             }
             args.add(new Arg(name, joined, List.of(word)));
             i++;
@@ -133,6 +125,42 @@ public final class BuildCommandLine {
             throw new BuildException("expected exactly one build context (a path, - or a URL), found " + found + hint);
         }
         return new BuildCommandLine(words.get(0), command, args, positionals.get(0));
+    }
+
+    /**
+     * Reads a cluster of one-letter options at {@code rest[i]} the way pflag does: {@code -q},
+     * {@code -fvalue}, {@code -f=value}, {@code -f value}, {@code -qf value}. Each option becomes its
+     * own argument, so dropping one keeps the others. Returns the index of the next argument.
+     */
+    private static int readShortOptions(List<String> rest, int i, List<Arg> args, List<String> unknown)
+            throws BuildException {
+        String word = rest.get(i);
+        for (int j = 1; j < word.length(); j++) {
+            String spelled = "-" + word.charAt(j);
+            String name = SHORT_NAMES.getOrDefault(spelled, spelled);
+            if (VALUE_OPTIONS.contains(name)) {
+                String joined = word.substring(j + 1);
+                if (!joined.isEmpty()) {
+                    String value = joined.startsWith("=") ? joined.substring(1) : joined;
+                    args.add(new Arg(name, value, List.of(spelled + joined)));
+                    return i + 1;
+                }
+                args.add(new Arg(name, valueAfter(rest, i, spelled), List.of(spelled, rest.get(i + 1))));
+                return i + 2;
+            }
+            if (!FLAG_OPTIONS.contains(name)) {
+                unknown.add(spelled);
+            }
+            args.add(new Arg(name, null, List.of(spelled)));
+        }
+        return i + 1;
+    }
+
+    private static String valueAfter(List<String> rest, int i, String option) throws BuildException {
+        if (i + 1 == rest.size()) {
+            throw new BuildException("option " + option + " needs a value");
+        }
+        return rest.get(i + 1);
     }
 
     private static boolean isDocker(String word) {
@@ -172,6 +200,11 @@ public final class BuildCommandLine {
     /** The {@code --builder} to build with, when one is named. */
     public Optional<String> builder() {
         return last("--builder");
+    }
+
+    /** The values of every {@code -t}/{@code --tag}. */
+    public List<String> tags() {
+        return values("--tag");
     }
 
     /** Every platform of every {@code --platform}, in order, without repeats. */

@@ -128,6 +128,10 @@ public final class BuildDriver {
                     + "and merge the digests with docker buildx imagetools create, or pass --allow-split-push "
                     + "to split anyway");
         }
+        if (split && !command.tags().isEmpty()) {
+            err.println("vlint build: note: every platform's image gets the tags " + String.join(", ", command.tags())
+                    + "; after the last build they name the image of " + platforms.get(platforms.size() - 1));
+        }
         BuildCommandLine build = command;
         Path patchedCopy = null;
         String diff = "";

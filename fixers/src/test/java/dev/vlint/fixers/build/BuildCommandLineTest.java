@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vlint.fixers.build.BuildCommandLine.ContextKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +42,16 @@ class BuildCommandLineTest {
 
         assertEquals(Optional.of("docker/Dockerfile"), line.file());
         assertEquals(".", line.context());
+    }
+
+    @Test
+    void splitsClustersOfShortOptions() throws BuildException {
+        BuildCommandLine line = parse("docker buildx build -qf docker/Dockerfile -t img .");
+
+        assertEquals(Optional.of("docker/Dockerfile"), line.file());
+        assertEquals(List.of("img"), line.tags());
+        assertEquals(List.of("docker", "buildx", "build", "-f", "x", "-q", "-t", "img", "."),
+                line.withFile("x").words());
     }
 
     @Test
@@ -93,6 +109,47 @@ class BuildCommandLineTest {
         assertEquals("-weird-dir", line.context());
         assertEquals(List.of("docker", "buildx", "build", "-f", "x", "-t", "img", "--", "-weird-dir"),
                 line.withFile("x").words());
+    }
+
+    /**
+     * Any mix of known options written in any form (clusters such as {@code -qt} aside, which are
+     * rebuilt one option at a time) keeps its words, its context and its platforms. */
+    @Property(tries = 300)
+    void rebuildsTheCommandItRead(@ForAll("commands") List<String> words) throws BuildException {
+        BuildCommandLine line = BuildCommandLine.parse(words);
+
+        assertEquals(words, line.words());
+        assertEquals("ctx dir", line.context());
+        BuildCommandLine single = line.withFile("/s/Dockerfile").withPlatform("linux/s390x");
+        assertEquals("ctx dir", single.context());
+        assertEquals(Optional.of("/s/Dockerfile"), single.file());
+        assertEquals(List.of("linux/s390x"), single.platforms());
+        assertEquals(line.tags(), single.tags());
+        assertEquals(line.pushes(), single.pushes());
+    }
+
+    @Provide
+    Arbitrary<List<String>> commands() {
+        Arbitrary<List<String>> option = Arbitraries.of(
+                List.of("-t", "img:1"), List.of("--tag=img:2"), List.of("-timg:3"), List.of("-f", "a/Dockerfile"),
+                List.of("--file", "b"), List.of("-f=c"), List.of("--platform", "linux/amd64,linux/arm64"),
+                List.of("--platform=linux/arm/v7"), List.of("--push"), List.of("--load"), List.of("-q"),
+                List.of("--build-arg", "A=B C"), List.of("--secret", "id=s,src=f"), List.of("-o", "type=docker"),
+                List.of("--no-cache"), List.of("--cache-to=type=gha,mode=max"),
+                List.of("-t=img:4"));
+        return option.list().ofMaxSize(8).flatMap(options -> Arbitraries.integers().between(0, options.size())
+                .map(at -> {
+                    List<String> words = new ArrayList<>(List.of("docker", "buildx", "build"));
+                    for (int i = 0; i <= options.size(); i++) {
+                        if (i == at) {
+                            words.add("ctx dir");
+                        }
+                        if (i < options.size()) {
+                            words.addAll(options.get(i));
+                        }
+                    }
+                    return words;
+                }));
     }
 
     @Test

@@ -73,6 +73,7 @@ class BuildDriverTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     DiskEstimator estimator = DiskEstimator.UNKNOWN;
+    Config config = Config.DEFAULT;
 
     @BeforeEach
     void fakeDocker() throws IOException {
@@ -97,7 +98,7 @@ class BuildDriverTest {
     }
 
     private int run(BuildOptions options, String command) {
-        BuildDriver driver = new BuildDriver(Config.DEFAULT, ParseCheck.NONE, estimator, work, env);
+        BuildDriver driver = new BuildDriver(config, ParseCheck.NONE, estimator, work, env);
         return driver.run(options, List.of(command.split(" ")), List.of(CACHE_ID),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -212,6 +213,41 @@ class BuildDriverTest {
 
         assertEquals(1, calls().size());
         assertTrue(calls().get(0).contains("linux/amd64,linux/arm64"));
+    }
+
+    @Test
+    void theRunnerDiskOfTheConfigLimitsTheBudget() throws IOException {
+        write("Dockerfile", DOCKERFILE);
+        estimator = (dockerfile, command) -> OptionalLong.of(TEN_GB);
+        config = new Config(Map.of(), List.of(), new Config.Targets(List.of(), null, 14));
+
+        assertEquals(0, run(BuildOptions.DEFAULT, "docker buildx build --platform linux/amd64,linux/arm64 -t app ."));
+
+        assertEquals(4, calls().size());
+        assertTrue(errText().contains("runner-disk-gb 14 in the config"), errText());
+        assertTrue(errText().contains("they name the image of linux/arm64"), errText());
+    }
+
+    @Test
+    void theEstimateSeesTheFixedDockerfile() throws IOException {
+        write("Dockerfile", DOCKERFILE);
+        estimator = (dockerfile, command) -> OptionalLong.of(dockerfile.text().equals(FIXED) ? TEN_GB : 0);
+
+        assertEquals(0, run(budget(15, false, false), "docker buildx build --platform linux/amd64,linux/arm64 ."));
+
+        assertEquals(4, calls().size());
+    }
+
+    @Test
+    void splitsARemoteBuildWhenAsked() throws IOException {
+        assertEquals(0, run(budget(100, true, false),
+                "docker build --platform linux/amd64,linux/arm64 https://github.com/o/r.git"));
+
+        assertEquals(List.of(
+                List.of("build", "--platform", "linux/amd64", "https://github.com/o/r.git"),
+                List.of("builder", "prune", "-f"),
+                List.of("image", "prune", "-f"),
+                List.of("build", "--platform", "linux/arm64", "https://github.com/o/r.git")), calls());
     }
 
     @Test
