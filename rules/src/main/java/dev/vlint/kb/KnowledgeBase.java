@@ -18,8 +18,8 @@ import java.util.Map;
  * project configuration (extra images, self-hosted runners).
  *
  * <p>An overlay is a map from file name ("images", "runners", ...) to a tree shaped like that
- * file. Maps merge key by key; list entries with the same key field (arch, label, tag, ...) merge,
- * other entries are appended. Entries from an overlay without a {@code source} get
+ * file. Maps merge key by key; list entries with the same key (a runner's label, an image's
+ * reference, an arch, ...) merge, other entries are appended. Entries from an overlay without a {@code source} get
  * {@value #OVERLAY_SOURCE}.
  */
 public final class KnowledgeBase {
@@ -27,10 +27,15 @@ public final class KnowledgeBase {
             List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches");
     public static final String OVERLAY_SOURCE = "project configuration";
 
-    /** Fields that identify a list entry, tried in order, for overlay merging. */
-    private static final List<String> KEY_FIELDS = List.of(
-            "arch", "version", "variant", "name", "tag", "image", "repository", "flavor", "label",
-            "action", "path");
+    /** For each list (by its property name), the field that identifies an entry when merging. */
+    private static final Map<String, String> KEY_FIELDS = Map.ofEntries(
+            Map.entry("archs", "arch"), Map.entry("releases", "version"), Map.entry("wheel-archs", "variant"),
+            Map.entry("arch-support", "arch"), Map.entry("features", "name"),
+            Map.entry("repositories", "repository"), Map.entry("linked-dirs", "path"),
+            Map.entry("cuda-flavors", "flavor"), Map.entry("ngc-pytorch", "tag"), Map.entry("images", "image"),
+            Map.entry("runners", "label"), Map.entry("cleanup-actions", "action"),
+            Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
+            Map.entry("fetch-content", "name"), Map.entry("caches", "path"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -137,7 +142,7 @@ public final class KnowledgeBase {
             if (old instanceof ObjectNode o && value instanceof ObjectNode p) {
                 mergeObject(o, p, false);
             } else if (old instanceof ArrayNode a && value instanceof ArrayNode p) {
-                mergeArray(a, p);
+                mergeArray(a, p, KEY_FIELDS.get(f.getKey()));
             } else {
                 base.set(f.getKey(), value.deepCopy());
             }
@@ -148,9 +153,9 @@ public final class KnowledgeBase {
         }
     }
 
-    private static void mergeArray(ArrayNode base, ArrayNode patch) {
+    private static void mergeArray(ArrayNode base, ArrayNode patch, String keyField) {
         for (JsonNode item : patch) {
-            ObjectNode match = item instanceof ObjectNode o ? findByKey(base, o) : null;
+            ObjectNode match = item instanceof ObjectNode o && keyField != null ? findByKey(base, o, keyField) : null;
             if (match != null) {
                 mergeObject(match, (ObjectNode) item, true);
             } else if (item instanceof ObjectNode o) {
@@ -165,17 +170,14 @@ public final class KnowledgeBase {
         }
     }
 
-    private static ObjectNode findByKey(ArrayNode base, ObjectNode item) {
-        for (String key : KEY_FIELDS) {
-            if (item.hasNonNull(key)) {
-                String wanted = item.get(key).asText();
-                for (JsonNode candidate : base) {
-                    if (candidate instanceof ObjectNode o && o.hasNonNull(key)
-                            && o.get(key).asText().equalsIgnoreCase(wanted)) {
-                        return o;
-                    }
-                }
-                return null;
+    private static ObjectNode findByKey(ArrayNode base, ObjectNode item, String key) {
+        if (!item.hasNonNull(key)) {
+            return null;
+        }
+        String wanted = item.get(key).asText();
+        for (JsonNode candidate : base) {
+            if (candidate instanceof ObjectNode o && o.hasNonNull(key) && o.get(key).asText().equalsIgnoreCase(wanted)) {
+                return o;
             }
         }
         return null;

@@ -320,13 +320,16 @@ public final class Pep440 {
         }
     }
 
-    /** Comma-separated clauses, all of which must match ("" matches every final release). */
+    /** Comma-separated clauses, all of which must match ("" matches everything). */
     public record SpecifierSet(List<Specifier> specifiers) {
 
         public static Optional<SpecifierSet> parse(String text) {
             List<Specifier> specs = new ArrayList<>();
             if (!text.isBlank()) {
-                for (String part : text.split(",", -1)) {
+                for (String part : text.split(",")) {
+                    if (part.isBlank()) {
+                        continue; // packaging tolerates empty clauses such as a trailing comma
+                    }
                     Optional<Specifier> s = Specifier.parse(part);
                     if (s.isEmpty()) {
                         return Optional.empty();
@@ -337,16 +340,24 @@ public final class Pep440 {
             return Optional.of(new SpecifierSet(Collections.unmodifiableList(specs)));
         }
 
-        /** PEP 440's default: pre-releases match only if some clause names a pre-release. */
+        /**
+         * Whether every clause matches. Pre-releases match like any other version, which is how
+         * PEP 440 treats an installed version (and what packaging 26 does by default).
+         */
         public boolean contains(Version v) {
-            return contains(v, specifiers.stream().anyMatch(Specifier::allowsPrereleases));
+            return specifiers.stream().allMatch(s -> s.matches(v));
         }
 
+        /**
+         * With {@code allowPrereleases} false, a pre-release matches only if some clause names a
+         * pre-release: PEP 440's rule for candidates from an index (pip without {@code --pre}).
+         */
         public boolean contains(Version v, boolean allowPrereleases) {
-            if (v.isPrerelease() && !allowPrereleases) {
+            boolean named = specifiers.stream().anyMatch(Specifier::allowsPrereleases);
+            if (v.isPrerelease() && !allowPrereleases && !named) {
                 return false;
             }
-            return specifiers.stream().allMatch(s -> s.matches(v));
+            return contains(v);
         }
 
         @Override
