@@ -224,7 +224,7 @@ public record ArchList(Syntax syntax, List<Entry> entries, List<Problem> problem
         List<Entry> entries = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Optional<String> special = Optional.empty();
-        List<Token> tokens = split(flags, 0, flags.length(), " \t\r\n\\");
+        List<Token> tokens = shellWords(flags);
         Token archValue = null;
         Token codeValue = null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -307,7 +307,7 @@ public record ArchList(Syntax syntax, List<Entry> entries, List<Problem> problem
             from = 1;
             to = list.length() - 1;
         }
-        for (Token c : split(list, from, to, ",")) {
+        for (Token c : split(list, from, to, ", ")) {
             Token item = new Token(c.text, codes.start + c.start, codes.start + c.end);
             Optional<Code> code = code(item, table, problems);
             if (code.isEmpty() || code.get().kind.equals("lto")) {
@@ -365,6 +365,38 @@ public record ArchList(Syntax syntax, List<Entry> entries, List<Problem> problem
                 start = -1;
             } else if (!sep && start < 0) {
                 start = i;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whitespace-separated words where quoted parts may contain spaces ({@code -gencode
+     * "arch=compute_80,code=[sm_80, compute_80]"}); a backslash-newline is a separator too.
+     */
+    private static List<Token> shellWords(String text) {
+        List<Token> out = new ArrayList<>();
+        int start = -1;
+        char quote = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            boolean sep = i == text.length() || Character.isWhitespace(c) || c == '\\';
+            if (sep && start >= 0) {
+                out.add(new Token(text.substring(start, i), start, i));
+                start = -1;
+            } else if (!sep) {
+                if (start < 0) {
+                    start = i;
+                }
+                if (c == '"' || c == '\'') {
+                    quote = c;
+                }
             }
         }
         return out;

@@ -25,7 +25,12 @@ public final class KnownProjects {
      * {@code large}: a full clone that can exhaust a runner's disk.
      */
     public record FetchContentDep(String name, String srcDirVar, Optional<String> repository, boolean large,
-                                  String note) {}
+                                  String note) {
+        /** CMake's generic override for this dependency: FETCHCONTENT_SOURCE_DIR_TRITON_KERNELS. */
+        public String fetchContentSourceDirVar() {
+            return "FETCHCONTENT_SOURCE_DIR_" + name.toUpperCase(Locale.ROOT);
+        }
+    }
 
     /**
      * @param scmVersionWithoutDistName setup.py calls setuptools_scm.get_version() without dist_name,

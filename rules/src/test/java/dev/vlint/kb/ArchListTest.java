@@ -107,6 +107,8 @@ class ArchListTest {
             "-arch compute_80 | 8.0P@6-16",
             "-O3 -arch=compute_90a -code=sm_90a,compute_90a --use_fast_math | 9.0aS@28-34 9.0aP@35-46",
             "-gencode arch=compute_100,code=sm_120 | 12.0S@31-37",
+            "-gencode 'arch=compute_80,code=[sm_80, compute_80]' -O2 | 8.0S@32-37 8.0P@39-49",
+            "-gencode=\"arch=compute_90a,code=sm_90a\" | 9.0aS@32-38",
     })
     void nvccEntries(String flags, String expected) {
         ArchList list = ArchList.parseNvcc(flags, table);

@@ -8,12 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -128,38 +122,5 @@ class Pep440Test {
     void specifierToStringIsNormalized() {
         assertEquals(">=2.7,!=2.8.0rc1,==2.9.*",
                 Pep440.SpecifierSet.parse(">= 2.7 , != 2.8.0-RC1, ==2.9.*").orElseThrow().toString());
-    }
-
-    // ------------------------------------------------------------------ properties
-
-    @Provide
-    Arbitrary<String> versions() {
-        Arbitrary<String> release = Arbitraries.integers().between(0, 30).list().ofMinSize(1).ofMaxSize(4)
-                .map(l -> String.join(".", l.stream().map(String::valueOf).toList()));
-        Arbitrary<String> pre = Arbitraries.of("", "a1", "b2", "rc0", "-alpha.3", ".pre4");
-        Arbitrary<String> post = Arbitraries.of("", ".post1", "-2", "rev3");
-        Arbitrary<String> dev = Arbitraries.of("", ".dev0", "-dev5");
-        Arbitrary<String> local = Arbitraries.of("", "+cu128", "+abc.7", "+local_01");
-        return Combinators.combine(release, pre, post, dev, local).as((r, a, b, c, d) -> r + a + b + c + d);
-    }
-
-    @Property
-    void normalizedFormParsesToAnEqualVersion(@ForAll("versions") String text) {
-        Pep440.Version parsed = v(text);
-        Pep440.Version again = v(parsed.toString());
-        assertEquals(parsed, again);
-        assertEquals(parsed.toString(), again.toString());
-    }
-
-    @Property
-    void orderingIsAntisymmetric(@ForAll("versions") String a, @ForAll("versions") String b) {
-        assertEquals(Integer.signum(v(a).compareTo(v(b))), -Integer.signum(v(b).compareTo(v(a))));
-    }
-
-    @Property
-    void exactSpecifierMatchesItsOwnVersion(@ForAll("versions") String text) {
-        Pep440.Version parsed = v(text);
-        assertTrue(Pep440.SpecifierSet.parse("==" + parsed).orElseThrow().contains(parsed));
-        assertTrue(Pep440.SpecifierSet.parse(">=" + parsed.withoutLocal()).orElseThrow().contains(parsed));
     }
 }

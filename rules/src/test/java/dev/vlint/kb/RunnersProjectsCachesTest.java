@@ -54,6 +54,7 @@ class RunnersProjectsCachesTest {
         KnownProjects.FetchContentDep triton = vllm.fetchContent().stream()
                 .filter(d -> d.name().equals("triton_kernels")).findFirst().orElseThrow();
         assertEquals("TRITON_KERNELS_SRC_DIR", triton.srcDirVar());
+        assertEquals("FETCHCONTENT_SOURCE_DIR_TRITON_KERNELS", triton.fetchContentSourceDirVar());
         assertTrue(triton.large());
         assertEquals(KnownProjects.TorchBuildRequirement.AOT_ONLY,
                 kb.projects().project("flashinfer").orElseThrow().buildRequiresTorch());
