@@ -82,15 +82,25 @@ public final class CudaArchTable {
     }
 
     /**
-     * A GPU by marketing name or alias ("RTX 5090", "NVIDIA GeForce RTX 5090", "dgx spark") or by
-     * a capability spelling ("sm_120", "12.0"). Case-insensitive.
+     * A GPU by marketing name or alias ("RTX 5090", "NVIDIA GeForce RTX 5090", "dgx spark"), by
+     * the longer name nvidia-smi prints ("NVIDIA H100 80GB HBM3"), or by a capability spelling
+     * ("sm_120", "12.0"). Case-insensitive.
      */
     public Optional<Entry> gpu(String nameOrArch) {
-        Entry e = byGpu.get(normalizeGpu(nameOrArch));
+        String wanted = normalizeGpu(nameOrArch);
+        Entry e = byGpu.get(wanted);
         if (e != null) {
             return Optional.of(e);
         }
-        return CudaArch.parse(nameOrArch).flatMap(this::entry);
+        Optional<Entry> byArch = CudaArch.parse(nameOrArch).flatMap(this::entry);
+        if (byArch.isPresent()) {
+            return byArch;
+        }
+        // nvidia-smi adds form factor and memory: "NVIDIA A100-SXM4-80GB", "NVIDIA H100 80GB HBM3".
+        return byGpu.entrySet().stream()
+                .filter(g -> wanted.startsWith(g.getKey() + " "))
+                .max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
+                .map(Map.Entry::getValue);
     }
 
     /** The capability of a GPU name or arch spelling (suffix dropped: a GPU has none). */

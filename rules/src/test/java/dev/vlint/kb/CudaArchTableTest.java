@@ -23,6 +23,8 @@ class CudaArchTableTest {
             "GB10, 12.1", "DGX Spark, 12.1", "H100, 9.0", "H200, 9.0", "GH200, 9.0", "L40S, 8.9", "L4, 8.9",
             "A40, 8.6", "A10, 8.6", "A100, 8.0", "T4, 7.5", "Tesla T4, 7.5", "V100, 7.0", "Jetson Orin, 8.7",
             "Jetson Thor, 11.0", "RTX 6000 Ada, 8.9", "RTX A6000, 8.6", "sm_120, 12.0", "8.6, 8.6",
+            "NVIDIA A100-SXM4-80GB, 8.0", "NVIDIA H100 80GB HBM3, 9.0", "A10 PCIe, 8.6",
+            "NVIDIA RTX PRO 6000 Blackwell Workstation Edition, 12.0",
     })
     void findsGpusByNameAliasOrArch(String name, String expected) {
         assertEquals(arch(expected), table.archOfGpu(name).orElseThrow());
@@ -32,6 +34,7 @@ class CudaArchTableTest {
     void unknownGpuIsEmpty() {
         assertTrue(table.gpu("RTX 9999").isEmpty());
         assertTrue(table.gpu("sm_42").isEmpty());
+        assertTrue(table.gpu("A1000").isEmpty(), "a prefix must end at a word boundary");
     }
 
     @ParameterizedTest
