@@ -1,0 +1,78 @@
+package dev.vlint.shell;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The variable assignments of a script in source order, so a rule can resolve {@code $X} as
+ * it stands at a given command: the last assignment before that point wins.
+ */
+public final class ShellVariables {
+    private final List<Assignment> assignments;
+
+    private ShellVariables(List<Assignment> assignments) {
+        this.assignments = List.copyOf(assignments);
+    }
+
+    /** Collects {@link SimpleCommand#variableAssignments()} of every command in the script. */
+    public static ShellVariables of(ShellScript script) {
+        List<Assignment> found = new ArrayList<>();
+        for (SimpleCommand command : script.commands()) {
+            found.addAll(command.variableAssignments());
+        }
+        return new ShellVariables(found);
+    }
+
+    public List<Assignment> assignments() {
+        return assignments;
+    }
+
+    /** The last assignment to {@code name} that ends at or before {@code fileOffset}, or null. */
+    public Assignment lastBefore(String name, int fileOffset) {
+        Assignment last = null;
+        for (Assignment assignment : assignments) {
+            if (assignment.name().equals(name) && assignment.range().end() <= fileOffset) {
+                last = assignment;
+            }
+        }
+        return last;
+    }
+
+    /** A resolver for {@link Word#value} at {@code command}; unknown names resolve to null. */
+    public Function<String, String> resolverAt(SimpleCommand command) {
+        return resolverAt(command.range().start(), name -> null);
+    }
+
+    /**
+     * A resolver for {@link Word#value} at {@code fileOffset}. Names this script never assigned
+     * before that point go to {@code outer} (e.g. Dockerfile ARG/ENV values).
+     */
+    public Function<String, String> resolverAt(int fileOffset, Function<String, String> outer) {
+        Map<Assignment, Optional<String>> cache = new HashMap<>(); // X=$X$X chains stay linear
+        return name -> lookup(name, fileOffset, outer, cache);
+    }
+
+    private String lookup(String name, int fileOffset, Function<String, String> outer,
+            Map<Assignment, Optional<String>> cache) {
+        Assignment assignment = lastBefore(name, fileOffset);
+        if (assignment == null) {
+            return outer.apply(name);
+        }
+        Optional<String> known = cache.get(assignment);
+        if (known == null) {
+            int at = assignment.range().start();
+            String value = assignment.value().value(n -> lookup(n, at, outer, cache));
+            if (value != null && assignment.append()) {
+                String before = lookup(name, at, outer, cache);
+                value = before == null ? null : before + value;
+            }
+            known = Optional.ofNullable(value);
+            cache.put(assignment, known);
+        }
+        return known.orElse(null);
+    }
+}

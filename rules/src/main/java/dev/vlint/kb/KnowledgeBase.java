@@ -1,0 +1,185 @@
+package dev.vlint.kb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts rules rely on: the YAML files bundled under dev/vlint/kb, optionally overlaid with
+ * project configuration (extra images, self-hosted runners).
+ *
+ * <p>An overlay is a map from file name ("images", "runners", ...) to a tree shaped like that
+ * file. Maps merge key by key; list entries with the same key (a runner's label, an image's
+ * reference, an arch, ...) merge, other entries are appended. Entries from an overlay without a {@code source} get
+ * {@value #OVERLAY_SOURCE}.
+ */
+public final class KnowledgeBase {
+    public static final List<String> FILES =
+            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches");
+    public static final String OVERLAY_SOURCE = "project configuration";
+
+    /** For each list (by its property name), the field that identifies an entry when merging. */
+    private static final Map<String, String> KEY_FIELDS = Map.ofEntries(
+            Map.entry("archs", "arch"), Map.entry("releases", "version"), Map.entry("wheel-archs", "variant"),
+            Map.entry("arch-support", "arch"), Map.entry("features", "name"),
+            Map.entry("repositories", "repository"), Map.entry("linked-dirs", "path"),
+            Map.entry("cuda-flavors", "flavor"), Map.entry("ngc-pytorch", "tag"), Map.entry("images", "image"),
+            Map.entry("runners", "label"), Map.entry("cleanup-actions", "action"),
+            Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
+            Map.entry("fetch-content", "name"), Map.entry("caches", "path"));
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<String, JsonNode> data;
+    private final CudaArchTable cudaArchs;
+    private final TorchReleases torch;
+    private final BaseImages images;
+    private final Runners runners;
+    private final KnownProjects projects;
+    private final PackageCaches packageCaches;
+
+    private KnowledgeBase(Map<String, JsonNode> data) {
+        this.data = data;
+        this.cudaArchs = new CudaArchTable(data.get("cuda-archs"));
+        this.torch = new TorchReleases(data.get("torch"));
+        this.images = new BaseImages(data.get("images"));
+        this.runners = new Runners(data.get("runners"));
+        this.projects = new KnownProjects(data.get("projects"));
+        this.packageCaches = new PackageCaches(data.get("package-caches"));
+    }
+
+    /** Lazily loaded once (class-holder idiom makes it thread-safe). */
+    private static final class Bundled {
+        static final KnowledgeBase INSTANCE = new KnowledgeBase(loadBundled());
+    }
+
+    public static KnowledgeBase bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** A new knowledge base: the bundled facts with {@code overlay} merged in. */
+    public static KnowledgeBase withOverlay(Map<String, Object> overlay) {
+        Map<String, JsonNode> merged = new LinkedHashMap<>();
+        bundled().data.forEach((name, tree) -> merged.put(name, tree.deepCopy()));
+        overlay.forEach((name, value) -> {
+            JsonNode base = merged.get(name);
+            if (base == null) {
+                throw new IllegalArgumentException(
+                        "unknown knowledge-base file '" + name + "', expected one of " + FILES);
+            }
+            JsonNode patch = YAML.valueToTree(value);
+            if (!patch.isObject()) {
+                throw new IllegalArgumentException("knowledge-base overlay '" + name + "' must be a map");
+            }
+            mergeObject((ObjectNode) base, (ObjectNode) patch, false);
+        });
+        return new KnowledgeBase(merged);
+    }
+
+    public CudaArchTable cudaArchs() {
+        return cudaArchs;
+    }
+
+    public TorchReleases torch() {
+        return torch;
+    }
+
+    public BaseImages images() {
+        return images;
+    }
+
+    public Runners runners() {
+        return runners;
+    }
+
+    public KnownProjects projects() {
+        return projects;
+    }
+
+    public PackageCaches packageCaches() {
+        return packageCaches;
+    }
+
+    /** The merged tree of one file, for tests and diagnostics. */
+    JsonNode data(String file) {
+        return data.get(file);
+    }
+
+    static Map<String, JsonNode> loadBundled() {
+        Map<String, JsonNode> data = new LinkedHashMap<>();
+        for (String name : FILES) {
+            data.put(name, readResource(name + ".yaml"));
+        }
+        return data;
+    }
+
+    static JsonNode readResource(String fileName) {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("missing knowledge-base resource " + fileName);
+            }
+            return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read knowledge-base resource " + fileName, e);
+        }
+    }
+
+    private static void mergeObject(ObjectNode base, ObjectNode patch, boolean isEntry) {
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode old = base.get(f.getKey());
+            JsonNode value = f.getValue();
+            if (old instanceof ObjectNode o && value instanceof ObjectNode p) {
+                mergeObject(o, p, false);
+            } else if (old instanceof ArrayNode a && value instanceof ArrayNode p) {
+                mergeArray(a, p, KEY_FIELDS.get(f.getKey()));
+            } else {
+                base.set(f.getKey(), value.deepCopy());
+            }
+        }
+        // A changed fact is no longer backed by the bundled source.
+        if (isEntry && !patch.hasNonNull("source")) {
+            base.put("source", OVERLAY_SOURCE);
+        }
+    }
+
+    private static void mergeArray(ArrayNode base, ArrayNode patch, String keyField) {
+        for (JsonNode item : patch) {
+            ObjectNode match = item instanceof ObjectNode o && keyField != null ? findByKey(base, o, keyField) : null;
+            if (match != null) {
+                mergeObject(match, (ObjectNode) item, true);
+            } else if (item instanceof ObjectNode o) {
+                ObjectNode copy = o.deepCopy();
+                if (!copy.hasNonNull("source")) {
+                    copy.put("source", OVERLAY_SOURCE);
+                }
+                base.add(copy);
+            } else {
+                base.add(item.deepCopy());
+            }
+        }
+    }
+
+    private static ObjectNode findByKey(ArrayNode base, ObjectNode item, String key) {
+        if (!item.hasNonNull(key)) {
+            return null;
+        }
+        String wanted = item.get(key).asText();
+        for (JsonNode candidate : base) {
+            if (candidate instanceof ObjectNode o && o.hasNonNull(key) && o.get(key).asText().equalsIgnoreCase(wanted)) {
+                return o;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vlint.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeBaseTest {
+
+    @Test
+    void bundledIsLoadedOnce() {
+        assertSame(KnowledgeBase.bundled(), KnowledgeBase.bundled());
+    }
+
+    @Test
+    void overlayChangesAnExistingRunnerByLabel() {
+        KnowledgeBase kb = KnowledgeBase.withOverlay(Map.of("runners",
+                Map.of("runners", List.of(Map.of("label", "ubuntu-24.04", "typical-free-gb", 60)))));
+        Runners.Runner r = kb.runners().runner("ubuntu-24.04").orElseThrow();
+        assertEquals(60, r.typicalFreeGb());
+        assertEquals(14, r.diskGb(), "unchanged fields are kept");
+        assertEquals(KnowledgeBase.OVERLAY_SOURCE, r.source());
+        assertEquals(14, KnowledgeBase.bundled().runners().runner("ubuntu-24.04").orElseThrow().typicalFreeGb(),
+                "the bundled knowledge base is not modified");
+    }
+
+    @Test
+    void overlayAddsNewEntries() {
+        KnowledgeBase kb = KnowledgeBase.withOverlay(Map.of(
+                "runners", Map.of("runners", List.of(Map.of("label", "gpu-box", "arch", "x64", "disk-gb", 500))),
+                "images", Map.of("images", List.of(Map.of("image", "ghcr.io/acme/base:1",
+                        "uncompressed-gb", 7.5, "source", "measured")))));
+        assertEquals(500, kb.runners().runner("GPU-BOX").orElseThrow().diskGb());
+        BaseImages.ImageFacts facts = kb.images().resolve("ghcr.io/acme/base:1").orElseThrow();
+        assertEquals(7.5, facts.size("linux/amd64").orElseThrow().uncompressedOrEstimate());
+        assertTrue(kb.runners().runner("ubuntu-latest").isPresent(), "bundled entries stay");
+    }
+
+    @Test
+    void overlayOfUnknownFileIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> KnowledgeBase.withOverlay(Map.of("gpus", Map.of())));
+    }
+}

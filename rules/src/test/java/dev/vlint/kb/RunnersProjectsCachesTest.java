@@ -1,0 +1,82 @@
+package dev.vlint.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RunnersProjectsCachesTest {
+    private final KnowledgeBase kb = KnowledgeBase.bundled();
+
+    @ParameterizedTest
+    @CsvSource({"ubuntu-latest, x64", "ubuntu-24.04, x64", "ubuntu-22.04, x64", "ubuntu-24.04-arm, arm64",
+            "UBUNTU-22.04-ARM, arm64"})
+    void runnerLabels(String label, String arch) {
+        Runners.Runner r = kb.runners().runner(label).orElseThrow();
+        assertEquals(arch, r.arch());
+        assertEquals(14, r.diskGb());
+    }
+
+    @Test
+    void unknownRunnerIsEmpty() {
+        assertTrue(kb.runners().runner("self-hosted").isEmpty());
+    }
+
+    @Test
+    void freeDiskSpaceActionInputs() {
+        Runners.CleanupAction a = kb.runners().cleanupAction("jlumbroso/free-disk-space@main").orElseThrow();
+        assertEquals(31.9, Runners.freedGb(a, Map.of()), 1e-9);
+        assertEquals(26.0, Runners.freedGb(a, Map.of("tool-cache", "false")), 1e-9);
+        assertEquals(76, Runners.freedGb(kb.runners().cleanupAction("easimon/maximize-build-space@v10").orElseThrow(),
+                Map.of()));
+        assertEquals(2.7, kb.runners().cleanupPath("/usr/share/dotnet/").orElseThrow().gb());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"vllm", "VLLM", "flash-attn", "flash_attn", "Flash.Attn", "xformers", "flashinfer",
+            "flashinfer-python", "torchvision", "torchaudio"})
+    void knownProjectsDependOnTorch(String name) {
+        KnownProjects.KnownProject p = kb.projects().project(name).orElseThrow();
+        assertTrue(p.dependsOnTorch());
+    }
+
+    @Test
+    void vllmFacts() {
+        KnownProjects.KnownProject vllm = kb.projects().project("vllm").orElseThrow();
+        assertTrue(vllm.usesSetuptools());
+        assertTrue(vllm.scmVersionWithoutDistName());
+        assertEquals(KnownProjects.TorchBuildRequirement.EXACT, vllm.buildRequiresTorch());
+        assertEquals("CMAKE_ARGS", vllm.cmakeArgsEnv().orElseThrow());
+        KnownProjects.FetchContentDep triton = vllm.fetchContent().stream()
+                .filter(d -> d.name().equals("triton_kernels")).findFirst().orElseThrow();
+        assertEquals("TRITON_KERNELS_SRC_DIR", triton.srcDirVar());
+        assertEquals("FETCHCONTENT_SOURCE_DIR_TRITON_KERNELS", triton.fetchContentSourceDirVar());
+        assertTrue(triton.large());
+        assertEquals(KnownProjects.TorchBuildRequirement.AOT_ONLY,
+                kb.projects().project("flashinfer").orElseThrow().buildRequiresTorch());
+        assertTrue(kb.projects().project("numpy").isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/root/.cache/pip, true", "/root/.cache/pip/, true", "~/.cache/pip, true", "$HOME/.cache/uv, true",
+            "/var/cache/apt, true", "/var/lib/apt, true", "/root/.npm, true", "/usr/local/cargo/registry, true",
+            "${CARGO_HOME}/registry, true", "$CARGO_HOME/registry, true", "/go/pkg/mod, true", "/root/go/pkg/mod, true",
+            "/root/.cache/huggingface, true", "/root/.ccache, false", "/root/.cache/ccache, false",
+            "/vllm-workspace/.deps, false", "/root/.cache, false", "'\"/root/.cache/pip\"', true",
+    })
+    void platformKeyedPackageCaches(String target, boolean safe) {
+        assertEquals(safe, kb.packageCaches().isPlatformKeyedPackageCache(target), target);
+    }
+
+    @Test
+    void ccacheIsKnownButUnsafe() {
+        PackageCaches.PackageCache c = kb.packageCaches().lookup("/root/.ccache").orElseThrow();
+        assertEquals("ccache", c.manager());
+        assertFalse(c.platformSafe());
+    }
+}
