@@ -61,10 +61,17 @@ public final class Linter {
             Suppressions.Result applied = Suppressions.scan(file.source(), file.kind(), suppressionAliases)
                     .apply(own == null ? List.of() : own, checkedRuleIds(project, file));
             result.addAll(applied.findings());
-            result.addAll(applied.unused());
+            unusedSuppressionRule(project, file).ifPresent(rule -> applied.unused()
+                    .forEach(f -> result.add(f.withSeverity(rule.meta().severity()))));
         }
         byFile.values().forEach(result::addAll);
         return result;
+    }
+
+    /** The VL002 rule when it runs on this file; unused suppressions are reported only then. */
+    private Optional<Rule> unusedSuppressionRule(Project project, ProjectFile file) {
+        return rules.stream().filter(rule -> rule.meta().id().equals(Suppressions.UNUSED_ID)
+                && rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule)).findFirst();
     }
 
     private Set<String> checkedRuleIds(Project project, ProjectFile file) {

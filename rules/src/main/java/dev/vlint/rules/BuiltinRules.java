@@ -1,6 +1,8 @@
 package dev.vlint.rules;
 
 import dev.vlint.rule.Rule;
+import dev.vlint.rules.core.ParseError;
+import dev.vlint.rules.core.UnusedSuppression;
 import java.util.List;
 
 /** The one list of built-in rules; a test checks it against the rule classes, docs and fixtures. */
@@ -8,6 +10,8 @@ public final class BuiltinRules {
     private BuiltinRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new ParseError(),
+                new UnusedSuppression());
     }
 }
