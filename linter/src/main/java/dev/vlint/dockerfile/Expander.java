@@ -115,8 +115,23 @@ public final class Expander {
             pos++;
             return modify(name, op, word, s.substring(start, pos));
         }
-        String name = name();
+        String name = shortName();
         return name.isEmpty() ? "$" : resolve(name, s.substring(start, pos));
+    }
+
+    /** The name after a bare {@code $}: a run of digits, one special parameter, or a plain name. */
+    private String shortName() {
+        if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+            int start = pos;
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                pos++;
+            }
+            return s.substring(start, pos);
+        }
+        if (pos < s.length() && "@*#?-$!".indexOf(s.charAt(pos)) >= 0) {
+            return s.substring(pos, ++pos);
+        }
+        return name();
     }
 
     private String name() {

@@ -1,0 +1,136 @@
+package dev.vlint.dockerfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlint.source.SourceFile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScopeTest {
+
+    private static Dockerfile model(String text) {
+        return DockerfileParser.parse(SourceFile.of("Dockerfile", text)).model();
+    }
+
+    private static final String MULTI_STAGE = String.join("\n",
+            "ARG CUDA_VERSION=12.8.1",
+            "ARG BASE=nvidia/cuda:${CUDA_VERSION}-devel",
+            "FROM ${BASE} AS base",
+            "ENV TOOLKIT=/usr/local/cuda-$CUDA_VERSION",
+            "ARG CUDA_VERSION",
+            "ENV TOOLKIT2=/usr/local/cuda-$CUDA_VERSION",
+            "ARG LOCAL=x",
+            "RUN --mount=type=cache,target=/ccache,id=cc-$TARGETARCH make",
+            "FROM base AS build",
+            "ARG TARGETARCH",
+            "RUN --mount=type=cache,target=/ccache,id=cc-$TARGETARCH make",
+            "ENV LOCAL=env-wins",
+            "ARG LOCAL=arg",
+            "RUN true",
+            "");
+
+    @Test
+    void baseImageExpandsGlobalArgs() {
+        Dockerfile df = model(MULTI_STAGE);
+        assertEquals("nvidia/cuda:12.8.1-devel", df.stages().get(0).expandedBaseImage());
+        assertEquals("${BASE}", df.stages().get(0).baseImage());
+        assertEquals("12.8.1", df.globalScope().variable("CUDA_VERSION").orElseThrow().value());
+    }
+
+    @Test
+    void globalArgsNeedRedeclarationInsideAStage() {
+        Dockerfile df = model(MULTI_STAGE);
+        Stage base = df.stages().get(0);
+        assertEquals("/usr/local/cuda-", base.scopeAt(base.instructions().get(1)).variable("TOOLKIT").orElseThrow().value());
+        assertEquals("/usr/local/cuda-12.8.1",
+                base.scopeAt(base.instructions().get(3)).variable("TOOLKIT2").orElseThrow().value());
+        assertFalse(base.scopeAt(base.instructions().get(1)).isDefined("CUDA_VERSION"));
+        assertTrue(base.isArgDeclaredBefore("CUDA_VERSION", base.instructions().get(2)));
+        assertFalse(base.isArgDeclaredBefore("CUDA_VERSION", base.instructions().get(0)));
+    }
+
+    @Test
+    void platformArgsOnlyWhereDeclared() {
+        Dockerfile df = model(MULTI_STAGE);
+        Stage base = df.stages().get(0);
+        Instruction run = base.instructions().get(4);
+        String id = run.mounts().get(0).id().orElseThrow();
+        assertEquals("cc-$TARGETARCH", id);
+        assertEquals("cc-", base.scopeAt(run).expand(id));
+        assertTrue(df.globalScope().isDefined("TARGETARCH"));
+
+        Stage build = df.stages().get(1);
+        Instruction run2 = build.instructions().get(1);
+        assertTrue(build.isArgDeclaredBefore("TARGETARCH", run2));
+        assertTrue(build.scopeAt(run2).isDefined("TARGETARCH"));
+        assertNull(build.scopeAt(run2).variable("TARGETARCH").orElseThrow().value());
+        assertEquals("cc-$TARGETARCH", build.scopeAt(run2).expand(id));
+    }
+
+    @Test
+    void envIsInheritedByChildStagesButArgIsNot() {
+        Dockerfile df = model(MULTI_STAGE);
+        Stage build = df.stages().get(1);
+        assertEquals(0, build.baseStage());
+        Scope first = build.scopeAt(build.instructions().get(0));
+        assertEquals("/usr/local/cuda-", first.variable("TOOLKIT").orElseThrow().value());
+        assertFalse(first.isDefined("LOCAL"));
+        assertFalse(first.isDefined("CUDA_VERSION"));
+    }
+
+    @Test
+    void envWinsOverArgOfTheSameName() {
+        Dockerfile df = model(MULTI_STAGE);
+        Stage build = df.stages().get(1);
+        Scope last = build.scopeAt(build.instructions().get(4));
+        assertEquals("env-wins", last.expand("$LOCAL"));
+        assertEquals(Scope.Kind.ENV, last.variable("LOCAL").orElseThrow().kind());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "$A|abc",
+        "${A}-x|abc-x",
+        "${UNSET:-dflt}|dflt",
+        "${EMPTY:-dflt}|dflt",
+        "${EMPTY-dflt}|''",
+        "${UNSET-dflt}|dflt",
+        "${A:+alt}|alt",
+        "${EMPTY:+alt}|''",
+        "${EMPTY+alt}|alt",
+        "${UNSET+alt}|''",
+        "${PATH#*/}|usr/local/bin",
+        "${PATH##*/}|bin",
+        "${PATH%/*}|/usr/local",
+        "${PATH%%/l*}|/usr",
+        "\\$A|$A",
+        "${UNSET:-${A}}|abc",
+        "$UNKNOWN-x|$UNKNOWN-x",
+        "${UNKNOWN:-d}|${UNKNOWN:-d}",
+        "cost $5 x|cost  x",
+        "$12ab|ab",
+        "${A|${A",
+    })
+    void expandsLikeBuildKit(String input, String expected) {
+        Map<String, Expander.Value> vars = Map.of("A", Expander.Value.of("abc"), "EMPTY", Expander.Value.of(""),
+                "PATH", Expander.Value.of("/usr/local/bin"));
+        String out = Expander.expand(input, name -> name.equals("UNKNOWN") ? Expander.Value.UNKNOWN
+                : vars.getOrDefault(name, Expander.Value.UNSET), '\\');
+        assertEquals(expected, out);
+    }
+
+    @Test
+    void quotesAreRemovedAndSingleQuotesStopExpansion() {
+        assertEquals("$A abc b", Expander.expand("'$A' \"$A b\"", name -> Expander.Value.of("abc"), '\\'));
+    }
+
+    @Test
+    void backtickEscapesDollar() {
+        assertEquals("$A", Expander.expand("`$A", name -> Expander.Value.of("x"), '`'));
+    }
+}
