@@ -11,13 +11,18 @@ import java.util.regex.Pattern;
 public final class Expander {
     private final String s;
     private final Function<String, Value> lookup;
+    /** Nested defaults deeper than this are left as written instead of recursing further. */
+    private static final int MAX_NESTING = 200;
+
     private final char escape;
+    private final int nesting;
     private int pos;
 
-    private Expander(String s, Function<String, Value> lookup, char escape) {
+    private Expander(String s, Function<String, Value> lookup, char escape, int nesting) {
         this.s = s;
         this.lookup = lookup;
         this.escape = escape;
+        this.nesting = nesting;
     }
 
     /** What a variable lookup found: unset, set with an unknown value, or a value. */
@@ -36,7 +41,7 @@ public final class Expander {
     }
 
     public static String expand(String word, Function<String, Value> lookup, char escape) {
-        return new Expander(word, lookup, escape).word();
+        return new Expander(word, lookup, escape, 0).word();
     }
 
     private String word() {
@@ -196,7 +201,7 @@ public final class Expander {
     }
 
     private String sub(String word) {
-        return new Expander(word, lookup, escape).word();
+        return nesting >= MAX_NESTING ? word : new Expander(word, lookup, escape, nesting + 1).word();
     }
 
     private static String trim(String value, String op, String glob) {

@@ -11,9 +11,16 @@ final class JsonArray {
     /** One element: its decoded string (null when not a string) and its span in the text. */
     record Element(String value, int start, int end) {}
 
+    /**
+     * Deeper nesting is treated as not JSON, to keep the recursion off the stack limit. (Go allows
+     * 10000 levels; such a file is rejected either way, as a non-string array in BuildKit.)
+     */
+    private static final int MAX_DEPTH = 1000;
+
     private final String s;
     private final int end;
     private int pos;
+    private int depth;
 
     private JsonArray(String s, int start, int end) {
         this.s = s;
@@ -38,11 +45,15 @@ final class JsonArray {
     }
 
     private List<Element> array() {
+        if (++depth > MAX_DEPTH) {
+            throw new IllegalStateException();
+        }
         List<Element> elements = new ArrayList<>();
         pos++;
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return elements;
         }
         while (true) {
@@ -53,6 +64,7 @@ final class JsonArray {
             skipSpace();
             char c = next();
             if (c == ']') {
+                depth--;
                 return elements;
             }
             if (c != ',') {
@@ -67,10 +79,14 @@ final class JsonArray {
         if (c == '[') {
             array();
         } else if (c == '{') {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalStateException();
+            }
             pos++;
             skipSpace();
             if (peek() == '}') {
                 pos++;
+                depth--;
                 return null;
             }
             while (true) {
@@ -92,6 +108,7 @@ final class JsonArray {
                 skipSpace();
                 char d = next();
                 if (d == '}') {
+                    depth--;
                     return null;
                 }
                 if (d != ',') {
