@@ -29,9 +29,10 @@ public final class DockerfileParser {
             "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
 
     private static final Pattern DIRECTIVE =
-            Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$");
+            Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*\\z",
+                    Pattern.DOTALL);
     private static final Set<String> DIRECTIVE_NAMES = Set.of("syntax", "escape", "check");
-    private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
+    private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)\\z");
 
     private final SourceFile file;
     private final String text;

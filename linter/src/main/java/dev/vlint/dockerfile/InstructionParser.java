@@ -13,10 +13,6 @@ import java.util.Set;
  * keyword, flags and arguments the way BuildKit's line parsers do.
  */
 final class InstructionParser {
-    private static final Set<String> KNOWN = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
-            "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
-            "WORKDIR");
-
     private final MappedText line;
     private final String t;
     private final char escape;
@@ -69,6 +65,7 @@ final class InstructionParser {
     }
 
     private void dispatch(String keyword, TextRange keywordRange, int ra, int rb) {
+        int problemsBefore = problems.size();
         switch (keyword) {
             case "RUN", "CMD", "ENTRYPOINT", "SHELL" -> maybeJson(ra, rb, true);
             case "ADD", "COPY", "VOLUME" -> {
@@ -95,7 +92,7 @@ final class InstructionParser {
                 problems.add(new ParseProblem(keywordRange, "unknown instruction: " + keyword));
             }
         }
-        if (args.isEmpty() && trigger == null && requiresArgument(keyword)) {
+        if (args.isEmpty() && trigger == null && problems.size() == problemsBefore && requiresArgument(keyword)) {
             problems.add(new ParseProblem(keywordRange, keyword + " requires at least one argument"));
         }
     }

@@ -1,7 +1,6 @@
 package dev.vlint.dockerfile;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A build stage: its FROM and the instructions up to the next FROM.
@@ -22,10 +21,6 @@ public record Stage(int index, String name, Instruction from, List<Instruction> 
     public Stage {
         instructions = List.copyOf(instructions);
         scopes = List.copyOf(scopes);
-    }
-
-    public Optional<String> nameOpt() {
-        return Optional.ofNullable(name);
     }
 
     /** Variables visible to {@code instruction} (one of this stage's, by identity) before it runs. */

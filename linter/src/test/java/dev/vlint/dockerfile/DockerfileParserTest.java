@@ -243,6 +243,16 @@ class DockerfileParserTest {
     }
 
     @Test
+    void envWithoutValueIsOneProblemOnItsArguments() {
+        String text = "FROM a\nENV PATH\nLABEL a=b c\nFOO bar\n";
+        List<ParseProblem> problems = parse(text).problems();
+        assertEquals(List.of(new ParseProblem(new TextRange(11, 15), "ENV must have two arguments"),
+                new ParseProblem(new TextRange(26, 27),
+                        "Syntax error - can't find = in \"c\". Must be of the form: name=value"),
+                new ParseProblem(new TextRange(28, 31), "unknown instruction: FOO")), problems);
+    }
+
+    @Test
     void emptyAndCommentOnlyFilesAreProblems() {
         assertEquals("file with no instructions", parse("").problems().get(0).message());
         assertEquals("file with no instructions", parse("# a\n\n  # b\n").problems().get(0).message());
