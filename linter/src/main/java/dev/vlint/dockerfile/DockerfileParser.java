@@ -40,6 +40,7 @@ public final class DockerfileParser {
     private final List<ParseProblem> problems = new ArrayList<>();
     private final List<Directive> directives = new ArrayList<>();
     private char escape = '\\';
+    private int cursor; // index of the next physical line to read
 
     private DockerfileParser(SourceFile file) {
         this.file = file;
@@ -65,9 +66,8 @@ public final class DockerfileParser {
         List<Instruction> instructions = new ArrayList<>();
         boolean directivesDone = false;
         Set<String> seen = new HashSet<>();
-        int i = 0;
-        while (i < lines.size()) {
-            int[] first = lines.get(i++);
+        while (cursor < lines.size()) {
+            int[] first = lines.get(cursor++);
             int ts = first[0];
             while (ts < first[1] && Texts.isSpace(text.charAt(ts))) {
                 ts++;
@@ -85,8 +85,8 @@ public final class DockerfileParser {
                 continue;
             }
             int lastEnd = first[1];
-            while (cont >= 0 && i < lines.size()) {
-                int[] next = lines.get(i++);
+            while (cont >= 0 && cursor < lines.size()) {
+                int[] next = lines.get(cursor++);
                 int ns = next[0];
                 while (ns < next[1] && Texts.isSpace(text.charAt(ns))) {
                     ns++;
@@ -103,9 +103,8 @@ public final class DockerfileParser {
             List<Heredoc> heredocs = new ArrayList<>();
             if (canContainHeredoc(instruction)) {
                 for (int[] marker : heredocMarkers(line.text())) {
-                    Heredoc doc = heredocBody(line, marker, i);
+                    Heredoc doc = heredocBody(line, marker);
                     heredocs.add(doc);
-                    i = doc.terminated() ? lineAfter(doc.range().end()) : lines.size();
                     lastEnd = Math.max(lastEnd, doc.range().end());
                 }
             }
@@ -201,7 +200,8 @@ public final class DockerfileParser {
         return markers;
     }
 
-    private Heredoc heredocBody(MappedText line, int[] marker, int firstLine) {
+    /** Reads the body of one heredoc from the cursor up to and including its terminator line. */
+    private Heredoc heredocBody(MappedText line, int[] marker) {
         Matcher m = HEREDOC.matcher(line.text().substring(marker[0], marker[1]));
         m.matches();
         int fd = m.group(1).isEmpty() ? -1 : parseFd(m.group(1));
@@ -211,9 +211,9 @@ public final class DockerfileParser {
         boolean quoted = count(raw) != count(name);
         TextRange markerRange = line.fileRange(marker[0], marker[1]);
         MappedText.Builder body = new MappedText.Builder();
-        int bodyStart = firstLine < lines.size() ? lines.get(firstLine)[0] : text.length();
-        for (int i = firstLine; i < lines.size(); i++) {
-            int[] l = lines.get(i);
+        int bodyStart = cursor < lines.size() ? lines.get(cursor)[0] : text.length();
+        while (cursor < lines.size()) {
+            int[] l = lines.get(cursor++);
             int s = l[0];
             if (strip) {
                 while (s < l[1] && text.charAt(s) == '\t') {
@@ -237,15 +237,6 @@ public final class DockerfileParser {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private int lineAfter(int offset) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i)[0] > offset) {
-                return i;
-            }
-        }
-        return lines.size();
     }
 
     /** The heredoc word with quotes removed and backslash escapes processed. */

@@ -282,8 +282,9 @@ final class InstructionParser {
         return end;
     }
 
-    private boolean isDoubleDash(MappedText.Builder word) {
-        return word.length() == 2 && word.build(0).text().equals("--");
+    /** A flag word always starts with the two dashes, so a two-character word is exactly {@code --}. */
+    private static boolean isDoubleDash(MappedText.Builder word) {
+        return word.length() == 2;
     }
 
     private Flag flag(MappedText.Builder word, int start, int end) {
