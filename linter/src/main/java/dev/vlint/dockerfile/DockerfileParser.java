@@ -292,14 +292,14 @@ public final class DockerfileParser {
                 global.put(name, new Scope.Variable(name, null, Scope.Kind.PLATFORM, null));
             }
             List<Stage> stages = new ArrayList<>();
-            Scope globalScope = new Scope(global, escape);
+            Scope globalScope = new Scope(global, escape, false);
             int i = 0;
             for (; i < instructions.size() && !instructions.get(i).is("FROM"); i++) {
                 Instruction ins = instructions.get(i);
                 if (ins.is("ARG")) {
                     for (Word w : ins.args()) {
                         declareArg(global, w.text(), ins, globalScope, Map.of());
-                        globalScope = new Scope(global, escape);
+                        globalScope = new Scope(global, escape, false);
                     }
                 } else {
                     problems.add(new ParseProblem(ins.keywordRange(),
@@ -336,27 +336,28 @@ public final class DockerfileParser {
             }
             Map<String, Scope.Variable> argVars = new LinkedHashMap<>();
             Map<String, Scope.Variable> envVars = new LinkedHashMap<>();
+            boolean imageEnvUnknown = baseStage >= 0 ? earlier.get(baseStage).endScope().imageEnvUnknown()
+                    : !expanded.equalsIgnoreCase("scratch");
             if (baseStage >= 0) {
                 earlier.get(baseStage).endScope().variables().values().stream()
                         .filter(v -> v.kind() == Scope.Kind.ENV).forEach(v -> envVars.put(v.name(), v));
             }
             List<Scope> scopes = new ArrayList<>();
             for (Instruction ins : body) {
-                Scope scope = merge(argVars, envVars);
-                scopes.add(scope);
+                scopes.add(merge(argVars, envVars, imageEnvUnknown));
                 if (ins.is("ARG")) {
                     for (Word w : ins.args()) {
-                        declareArg(argVars, w.text(), ins, merge(argVars, envVars), global);
+                        declareArg(argVars, w.text(), ins, merge(argVars, envVars, imageEnvUnknown), global);
                     }
                 } else if (ins.is("ENV")) {
                     for (Instruction.KeyValue kv : ins.keyValues()) {
-                        String value = merge(argVars, envVars).expand(kv.value().text());
+                        String value = merge(argVars, envVars, imageEnvUnknown).expand(kv.value().text());
                         envVars.put(kv.key().text(), new Scope.Variable(kv.key().text(), value, Scope.Kind.ENV, ins));
                     }
                 }
             }
             return new Stage(earlier.size(), name, from, body, image, expanded, baseStage, scopes,
-                    merge(argVars, envVars));
+                    merge(argVars, envVars, imageEnvUnknown));
         }
 
         private void declareArg(Map<String, Scope.Variable> vars, String word, Instruction ins, Scope scope,
@@ -373,10 +374,11 @@ public final class DockerfileParser {
             vars.put(name, new Scope.Variable(name, value, Scope.Kind.ARG, ins));
         }
 
-        private Scope merge(Map<String, Scope.Variable> args, Map<String, Scope.Variable> env) {
+        private Scope merge(Map<String, Scope.Variable> args, Map<String, Scope.Variable> env,
+                boolean imageEnvUnknown) {
             Map<String, Scope.Variable> all = new LinkedHashMap<>(args);
             all.putAll(env);
-            return new Scope(all, escape);
+            return new Scope(all, escape, imageEnvUnknown);
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vlint.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,12 +48,23 @@ class ScopeTest {
     void globalArgsNeedRedeclarationInsideAStage() {
         Dockerfile df = model(MULTI_STAGE);
         Stage base = df.stages().get(0);
-        assertEquals("/usr/local/cuda-", base.scopeAt(base.instructions().get(1)).variable("TOOLKIT").orElseThrow().value());
+        // undeclared here; the nvidia/cuda image may set it in its own ENV, so it stays as written
+        assertEquals("/usr/local/cuda-$CUDA_VERSION",
+                base.scopeAt(base.instructions().get(1)).variable("TOOLKIT").orElseThrow().value());
         assertEquals("/usr/local/cuda-12.8.1",
                 base.scopeAt(base.instructions().get(3)).variable("TOOLKIT2").orElseThrow().value());
         assertFalse(base.scopeAt(base.instructions().get(1)).isDefined("CUDA_VERSION"));
         assertTrue(base.isArgDeclaredBefore("CUDA_VERSION", base.instructions().get(2)));
         assertFalse(base.isArgDeclaredBefore("CUDA_VERSION", base.instructions().get(0)));
+    }
+
+    @Test
+    void undeclaredNamesAreEmptyOnScratch() {
+        Dockerfile df = model("ARG V=1\nFROM scratch AS s\nENV A=x$V-$PATH\nFROM s\nENV B=$A\nARG V\nENV C=$V\n");
+        Stage child = df.stages().get(1);
+        assertFalse(child.endScope().imageEnvUnknown());
+        assertEquals("x-", child.endScope().variable("B").orElseThrow().value());
+        assertEquals("1", child.endScope().variable("C").orElseThrow().value());
     }
 
     @Test
@@ -78,7 +91,7 @@ class ScopeTest {
         Stage build = df.stages().get(1);
         assertEquals(0, build.baseStage());
         Scope first = build.scopeAt(build.instructions().get(0));
-        assertEquals("/usr/local/cuda-", first.variable("TOOLKIT").orElseThrow().value());
+        assertEquals("/usr/local/cuda-$CUDA_VERSION", first.variable("TOOLKIT").orElseThrow().value());
         assertFalse(first.isDefined("LOCAL"));
         assertFalse(first.isDefined("CUDA_VERSION"));
     }
@@ -90,6 +103,25 @@ class ScopeTest {
         Scope last = build.scopeAt(build.instructions().get(4));
         assertEquals("env-wins", last.expand("$LOCAL"));
         assertEquals(Scope.Kind.ENV, last.variable("LOCAL").orElseThrow().kind());
+    }
+
+    @Test
+    void realisticFixtureStagesAndBases() throws Exception {
+        Path path = DumpConformanceTest.fixtures("dump").resolve("vllm-cuda-build/Dockerfile");
+        Dockerfile df = DockerfileParser.parse(DumpConformanceTest.read(path)).model();
+        assertEquals(List.of("base", "build", "vllm-base", "vllm-openai"),
+                df.stages().stream().map(Stage::name).toList());
+        assertEquals(List.of("nvidia/cuda:12.8.1-devel-ubuntu22.04", "base", "nvidia/cuda:12.8.1-runtime-ubuntu22.04",
+                "vllm-base"), df.stages().stream().map(Stage::expandedBaseImage).toList());
+        assertEquals(List.of(-1, 0, -1, 2), df.stages().stream().map(Stage::baseStage).toList());
+        Stage build = df.stages().get(1);
+        Instruction ccache = build.instructions().stream()
+                .filter(i -> i.mounts().stream().anyMatch(m -> m.id().isPresent())).findFirst().orElseThrow();
+        assertEquals("ccache-${TARGETARCH}", ccache.mounts().get(0).id().orElseThrow());
+        assertTrue(build.isArgDeclaredBefore("TARGETARCH", ccache));
+        assertEquals("2", build.scopeAt(ccache).expand("$MAX_JOBS"));
+        assertEquals("8.0 8.9 9.0 10.0 12.0+PTX", build.scopeAt(ccache).expand("$TORCH_CUDA_ARCH_LIST"));
+        assertEquals("/opt/venv/bin:$PATH", build.scopeAt(ccache).variable("PATH").orElseThrow().value());
     }
 
     @ParameterizedTest
