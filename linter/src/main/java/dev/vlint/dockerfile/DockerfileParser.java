@@ -368,8 +368,9 @@ public final class DockerfileParser {
             if (eq >= 0) {
                 value = scope.expand(word.substring(eq + 1));
             } else {
+                // without --build-arg an ARG without default is empty; a re-declared global keeps its default
                 Scope.Variable outer = global.get(name);
-                value = outer == null ? null : outer.value();
+                value = outer == null ? "" : outer.value();
             }
             vars.put(name, new Scope.Variable(name, value, Scope.Kind.ARG, ins));
         }

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * The variables visible to one instruction: ARGs declared in scope and ENVs set so far (an ENV
- * wins over an ARG of the same name, as in BuildKit). A variable whose value cannot be known
- * before the build (an ARG without default, a platform ARG) has a null value; {@link #expand}
- * then keeps its reference as written. In a stage built on an image from a registry, an
+ * wins over an ARG of the same name, as in BuildKit). Values are those of a build without
+ * {@code --build-arg}: ARG defaults, empty for an ARG without default. A platform ARG has a null
+ * value (the build decides it); {@link #expand} keeps a reference to it as written. In a stage built on an image from a registry, an
  * undeclared name may still come from that image's ENV ({@code $PATH}), so it is kept as written
  * too; only the platform ARGs are known to be empty there until declared.
  */

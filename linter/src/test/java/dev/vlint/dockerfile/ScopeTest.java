@@ -124,6 +124,20 @@ class ScopeTest {
         assertEquals("/opt/venv/bin:$PATH", build.scopeAt(ccache).variable("PATH").orElseThrow().value());
     }
 
+    @Test
+    void argWithoutDefaultIsEmptyButPlatformArgsStayUnknown() throws Exception {
+        Path path = DumpConformanceTest.fixtures("dump").resolve("flash-attn-multiarch/Dockerfile");
+        Dockerfile df = DockerfileParser.parse(DumpConformanceTest.read(path)).model();
+        assertEquals("nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04", df.stages().get(2).expandedBaseImage());
+        Stage wheels = df.stages().get(1);
+        Instruction fa = wheels.instructions().get(6);
+        assertEquals("fa-build-$TARGETARCH", wheels.scopeAt(fa).expand(fa.mounts().get(0).id().orElseThrow()));
+        assertEquals("uv-${TARGETARCH}", wheels.scopeAt(fa).expand("uv-${TARGETARCH}${TARGETVARIANT}"));
+        assertEquals("torch==2.7.1", wheels.scopeAt(fa).expand("torch==${TORCH_VERSION}"));
+        assertTrue(fa.heredocs().get(0).stripTabs());
+        assertTrue(fa.heredocs().get(0).body().text().startsWith("git clone --depth 1"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "$A|abc",
