@@ -1,0 +1,53 @@
+package dev.vlint.dockerfile;
+
+import java.util.List;
+
+/**
+ * A build stage: its FROM and the instructions up to the next FROM.
+ *
+ * @param index 0-based stage number
+ * @param name the {@code AS} name, lower-cased as BuildKit does; null when unnamed
+ * @param from the FROM instruction
+ * @param instructions the instructions after FROM, in order
+ * @param baseImage the image argument of FROM as written
+ * @param expandedBaseImage the image after expanding global ARGs (unknown values kept as written)
+ * @param baseStage index of the earlier stage this one builds on ({@code FROM build}), or -1
+ * @param scopes the variables visible to each of {@code instructions} (same order), before it runs
+ * @param endScope the variables at the end of the stage
+ */
+public record Stage(int index, String name, Instruction from, List<Instruction> instructions, String baseImage,
+        String expandedBaseImage, int baseStage, List<Scope> scopes, Scope endScope) {
+
+    public Stage {
+        instructions = List.copyOf(instructions);
+        scopes = List.copyOf(scopes);
+    }
+
+    /** Variables visible to {@code instruction} (one of this stage's, by identity) before it runs. */
+    public Scope scopeAt(Instruction instruction) {
+        int i = indexOf(instruction);
+        return i < 0 ? endScope : scopes.get(i);
+    }
+
+    /** Whether an {@code ARG name} of this stage comes before {@code instruction}. */
+    public boolean isArgDeclaredBefore(String name, Instruction instruction) {
+        int limit = indexOf(instruction);
+        limit = limit < 0 ? instructions.size() : limit;
+        for (int i = 0; i < limit; i++) {
+            Instruction ins = instructions.get(i);
+            if (ins.is("ARG") && ins.args().stream().anyMatch(w -> DockerfileParser.argName(w.text()).equals(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int indexOf(Instruction instruction) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) == instruction) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
