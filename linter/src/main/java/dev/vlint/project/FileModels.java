@@ -1,6 +1,7 @@
 package dev.vlint.project;
 
 import dev.vlint.bake.BakeParser;
+import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.python.PyProject;
 import dev.vlint.python.RequirementsFile;
 import dev.vlint.python.SetupPyFacts;
@@ -17,6 +18,7 @@ public final class FileModels {
     /** The model every file of {@code kind} is parsed into, or null for kinds without one. */
     public static ModelKey<?> primary(FileKind kind) {
         return switch (kind) {
+            case DOCKERFILE -> DockerfileParser.KEY;
             case WORKFLOW -> WorkflowParser.KEY;
             case SHELL -> ShellParser.KEY;
             case STARTOS_TS -> StartOsSource.KEY;
@@ -24,7 +26,7 @@ public final class FileModels {
             case SETUP_PY -> SetupPyFacts.KEY;
             case REQUIREMENTS -> RequirementsFile.KEY;
             case BAKE -> BakeParser.KEY;
-            case DOCKERFILE, WHEEL, OTHER -> null;
+            case WHEEL, OTHER -> null;
         };
     }
 
