@@ -11,6 +11,7 @@ public final class ProjectFile {
     private final FileKind kind;
     private final SourceFile source;
     private final Map<ModelKey<?>, Parsed<?>> models = new ConcurrentHashMap<>();
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     public ProjectFile(Path absolutePath, FileKind kind, SourceFile source) {
         this.absolutePath = absolutePath;
@@ -39,6 +40,21 @@ public final class ProjectFile {
     @SuppressWarnings("unchecked")
     public <T> Parsed<T> parse(ModelKey<T> key) {
         return (Parsed<T>) models.computeIfAbsent(key, k -> k.parse(source));
+    }
+
+    /**
+     * A model computed from this file (not just its text), built once; {@code key} is usually the
+     * owner class of {@code compute}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<ProjectFile, T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            Object previous = derived.putIfAbsent(key, value);
+            return (T) (previous != null ? previous : value);
+        }
+        return (T) value;
     }
 
     /** The parsed model, or null when the file could not be read as one. */

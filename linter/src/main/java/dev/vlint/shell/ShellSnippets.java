@@ -1,0 +1,182 @@
+package dev.vlint.shell;
+
+import dev.vlint.dockerfile.Dockerfile;
+import dev.vlint.dockerfile.DockerfileParser;
+import dev.vlint.dockerfile.Heredoc;
+import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.Scope;
+import dev.vlint.dockerfile.Stage;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.Parsed;
+import dev.vlint.project.ParseProblem;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.source.MappedText;
+import dev.vlint.source.SourceFile;
+import dev.vlint.source.TextRange;
+import dev.vlint.workflow.Job;
+import dev.vlint.workflow.Step;
+import dev.vlint.workflow.Workflow;
+import dev.vlint.workflow.WorkflowParser;
+import dev.vlint.workflow.YamlNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every piece of shell in a file, parsed once: Dockerfile {@code RUN} commands (shell form and
+ * heredoc scripts), workflow {@code run:} steps, and whole {@code .sh} files. Rules about shell
+ * commands iterate these and so fire the same way in all three places.
+ */
+public final class ShellSnippets {
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+
+    private ShellSnippets() {}
+
+    /**
+     * One shell script and where it runs.
+     *
+     * @param environment values of variables set outside the script (Dockerfile ARG/ENV in scope,
+     *     workflow {@code env:}); null for a name whose value is unknown
+     * @param instruction the Dockerfile RUN it belongs to, else null
+     * @param stage the Dockerfile stage of {@code instruction}, else null
+     * @param job the workflow job of {@code step}, else null
+     * @param step the workflow step, else null
+     */
+    public record Snippet(ShellScript script, List<ParseProblem> problems, Function<String, String> environment,
+            Instruction instruction, Stage stage, Job job, Step step) {
+
+        /** Resolves variables as seen by {@code command}: the script's own assignments, then the environment. */
+        public Function<String, String> variablesAt(SimpleCommand command) {
+            return ShellVariables.of(script).resolverAt(command.range().start(), environment);
+        }
+    }
+
+    /** The shell snippets of a file, parsed on first use. */
+    public static List<Snippet> of(ProjectFile file) {
+        return file.derived(ShellSnippets.class, ShellSnippets::collect);
+    }
+
+    private static List<Snippet> collect(ProjectFile file) {
+        List<Snippet> result = new ArrayList<>();
+        if (file.kind() == FileKind.DOCKERFILE) {
+            Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+            if (dockerfile != null) {
+                dockerfile.stages().forEach(stage -> stage.instructions().stream().filter(i -> i.is("RUN"))
+                        .forEach(run -> addRun(file.source(), stage, run, run, result)));
+            }
+        } else if (file.kind() == FileKind.WORKFLOW) {
+            Workflow workflow = file.model(WorkflowParser.KEY);
+            if (workflow != null) {
+                for (Job job : workflow.jobs()) {
+                    for (Step step : job.steps()) {
+                        MappedText script = step.script();
+                        if (script != null && isShellStep(workflow, job, step)) {
+                            add(script, workflowEnvironment(workflow, job, step), null, null, job, step, result);
+                        }
+                    }
+                }
+            }
+        } else if (file.kind() == FileKind.SHELL) {
+            Parsed<ShellScript> parsed = file.parse(ShellParser.KEY);
+            if (parsed.model() != null) {
+                result.add(new Snippet(parsed.model(), parsed.problems(), name -> null, null, null, null, null));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static void addRun(SourceFile source, Stage stage, Instruction run, Instruction owner, List<Snippet> into) {
+        if (run.jsonForm() || run.shellText().isEmpty()) {
+            return;
+        }
+        Scope scope = stage.scopeAt(owner);
+        Function<String, String> environment = name -> scope.variable(name).map(Scope.Variable::value).orElse(null);
+        MappedText command = run.shellText().get();
+        if (!run.heredocs().isEmpty() && command.text().strip().matches("\\d*<<-?\\s*\\S+")) {
+            // A RUN that is only a heredoc runs the body as a script, with its #! interpreter if any.
+            MappedText body = run.heredocs().get(0).body();
+            if (isShellScript(body.text())) {
+                add(body, environment, run, stage, null, null, into);
+            }
+            return;
+        }
+        add(withHeredocBodies(source, command, run.heredocs()), environment, run, stage, null, null, into);
+    }
+
+    /** The command line followed by its heredocs as written, which is what BuildKit hands to the shell. */
+    private static MappedText withHeredocBodies(SourceFile source, MappedText command, List<Heredoc> heredocs) {
+        if (heredocs.isEmpty()) {
+            return command;
+        }
+        MappedText.Builder text = new MappedText.Builder();
+        for (int i = 0; i < command.length(); i++) {
+            text.append(command.text().charAt(i), command.fileOffset(i));
+        }
+        int end = command.fileOffset(command.length());
+        for (Heredoc heredoc : heredocs) {
+            text.append('\n', end);
+            TextRange body = heredoc.range();
+            text.append(source, body);
+            end = body.end();
+        }
+        return text.build(end);
+    }
+
+    private static void add(MappedText text, Function<String, String> environment, Instruction run, Stage stage,
+            Job job, Step step, List<Snippet> into) {
+        Parsed<ShellScript> parsed = ShellParser.parse(text);
+        if (parsed.model() == null) {
+            return;
+        }
+        into.add(new Snippet(parsed.model(), parsed.problems(), environment, run, stage, job, step));
+        // A heredoc fed to a shell (`bash <<EOF`) is a script of its own.
+        for (SimpleCommand command : parsed.model().commands()) {
+            String name = command.effective().commandName();
+            if (name != null && SHELLS.contains(name) && command.args().isEmpty()) {
+                for (Redirection redirection : command.redirections()) {
+                    if (redirection.hereDoc() != null) {
+                        add(redirection.hereDoc().body(), environment, run, stage, job, step, into);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isShellScript(String body) {
+        if (!body.startsWith("#!")) {
+            return true;
+        }
+        String shebang = body.lines().findFirst().orElse("");
+        String interpreter = shebang.replaceFirst("^#!\\s*(/usr)?(/local)?/bin/(env\\s+)?", "").split("\\s+")[0];
+        return SHELLS.contains(interpreter);
+    }
+
+    private static boolean isShellStep(Workflow workflow, Job job, Step step) {
+        String shell = scalar(step.shell());
+        if (shell == null) {
+            shell = scalar(job.defaultShell());
+        }
+        if (shell == null) {
+            shell = scalar(workflow.defaultShell());
+        }
+        return shell == null || SHELLS.contains(shell.split("\\s+")[0]);
+    }
+
+    private static Function<String, String> workflowEnvironment(Workflow workflow, Job job, Step step) {
+        Map<String, String> values = new HashMap<>();
+        for (List<YamlNode.Entry> level : List.of(workflow.env(), job.env(), step.env())) {
+            for (YamlNode.Entry entry : level) {
+                String value = scalar(entry.value());
+                values.put(entry.key().value(), value == null || value.contains("${{") ? null : value);
+            }
+        }
+        return values::get;
+    }
+
+    private static String scalar(YamlNode node) {
+        return node == null || node.kind() != YamlNode.Kind.SCALAR ? null : node.value();
+    }
+}
