@@ -3,6 +3,7 @@ package dev.vlint.rules;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
+import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.startos.ExverInvalid;
@@ -17,6 +18,7 @@ public final class BuiltinRules {
                 new ParseError(),
                 new UnusedSuppression(),
                 new ExverInvalid(),
+                new Pep440VersionInvalid(),
                 new ScmPretendVersionIgnored(),
                 new Pep639LicenseNeedsSetuptools77());
     }
