@@ -44,8 +44,10 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     private static final Pep440.Version PACKAGING_MIN = Pep440.parse("24.2").orElseThrow();
     private static final String SETUPTOOLS_FIXED = "setuptools>=77.0.3";
     private static final String PACKAGING_FIXED = "packaging>=24.2";
-    private static final String WHY = "setuptools before 77.0 does not understand PEP 639 and stops with"
-            + " \"configuration error: `project.license` must be valid exactly by one definition\"";
+    private static final String WHY_EXPRESSION = "setuptools before 77.0 does not understand PEP 639 and stops"
+            + " with \"configuration error: `project.license` must be valid exactly by one definition\"";
+    private static final String WHY_FILES = "setuptools before 77.0 does not know PEP 639's `license-files` key"
+            + " in [project] and fails its pyproject validation";
     private static final Pattern INSTALL_REQUIREMENT =
             Pattern.compile("(?i)(setuptools|packaging)(?:\\[[^\\]]*\\])?\\s*(.*)");
     /** pip options whose value is a separate word that is not something to install. */
@@ -81,7 +83,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
             }
             String written = context.file().source().slice(requirement.range());
             String message = "build-system.requires admits setuptools older than 77 ('" + written + "'), but "
-                    + license.get() + " is a PEP 639 license: " + WHY + "; such a setuptools is used whenever the"
+                    + license.get() + " is a PEP 639 license: " + why(license.get()) + "; such a setuptools is used whenever the"
                     + " resolver does not pick the newest (constraints, a mirror, an offline index); require "
                     + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED;
             Optional<List<Edit>> edits = raiseEdits(context, pyproject, requirement);
@@ -136,6 +138,10 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 ? Optional.of(Edit.insert(requirement.nameRange().end(), specifier)) : Optional.empty();
     }
 
+    private static String why(String license) {
+        return license.equals("license-files") ? WHY_FILES : WHY_EXPRESSION;
+    }
+
     /** How the project declares a PEP 639 license ("license = \"Apache-2.0\""), if it does. */
     private static Optional<String> pep639License(PyProject pyproject) {
         if (pyproject == null) {
@@ -180,8 +186,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                     PyProject pyproject = pyprojectFile == null ? null : pyprojectFile.model(PyProject.KEY);
                     Optional<String> license = pep639License(pyproject);
                     if (license.isPresent()) {
-                        checkStageSetuptools(context, snippets, snippet, raw, command, path, pyprojectFile,
-                                license.get());
+                        checkStageSetuptools(context, snippets, snippet, raw, dir, pyprojectFile, license.get());
                     }
                 }
             }
@@ -189,8 +194,8 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     }
 
     private static void checkStageSetuptools(RuleContext context, List<ShellSnippets.Snippet> snippets,
-            ShellSnippets.Snippet buildSnippet, SimpleCommand build, SimpleCommand effectiveBuild, String path,
-            ProjectFile pyproject, String license) {
+            ShellSnippets.Snippet buildSnippet, SimpleCommand build, String dir, ProjectFile pyproject,
+            String license) {
         Installed setuptools = null;
         Installed packaging = null;
         for (ShellSnippets.Snippet snippet : snippets) {
@@ -224,17 +229,17 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 || !admitsBelow(setuptools.clauses(), SETUPTOOLS_MIN)) {
             return; // an unpinned upgrade takes the newest; no install at all leaves the image's unknown one
         }
-        int line = context.file().source().position(effectiveBuild.range().start()).line();
+        int line = context.file().source().position(build.range().start()).line();
         String message = "this stage installs setuptools from '" + setuptools.word().literalValue()
-                + "', which admits versions older than 77, but line " + line + " builds " + path
+                + "', which admits versions older than 77, but line " + line + " builds " + dir
                 + " with --no-build-isolation, so that setuptools builds it, and " + pyproject.path() + " has "
-                + license + ", a PEP 639 license: " + WHY + "; install " + SETUPTOOLS_FIXED + " and "
+                + license + ", a PEP 639 license: " + why(license) + "; install " + SETUPTOOLS_FIXED + " and "
                 + PACKAGING_FIXED;
         List<Edit> edits = new ArrayList<>();
-        String raw = setuptools.word().raw();
-        edits.add(new Edit(setuptools.word().range(), quoted(raw, SETUPTOOLS_FIXED)));
+        String written = setuptools.word().raw();
+        edits.add(new Edit(setuptools.word().range(), quoted(written, SETUPTOOLS_FIXED)));
         if (packaging == null) {
-            edits.add(Edit.insert(setuptools.word().range().end(), " " + quoted(raw, PACKAGING_FIXED)));
+            edits.add(Edit.insert(setuptools.word().range().end(), " " + quoted(written, PACKAGING_FIXED)));
         } else if (admitsBelow(packaging.clauses(), PACKAGING_MIN)) {
             edits.add(new Edit(packaging.word().range(), quoted(packaging.word().raw(), PACKAGING_FIXED)));
         }

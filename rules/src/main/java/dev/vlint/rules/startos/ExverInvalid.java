@@ -60,14 +60,16 @@ public final class ExverInvalid implements Rule {
         TextRange range = exact ? offending(version, result.error().offset(), content) : content;
         String safeRepair = ExVer.suggestRepair(version);
         String otherRepair = safeRepair == null ? downstreamAdded(version) : null;
-        String message = "'" + version + "' is not valid ExVer: " + result.error().message() + " (" + GRAMMAR
-                + "); start-cli fails to pack the package";
+        String repair = safeRepair != null ? safeRepair : otherRepair;
+        String error = result.error().message();
+        boolean repairShown = repair == null || error.contains("'" + repair + "'");
+        String message = "'" + version + "' is not valid ExVer: " + error
+                + (repairShown ? "" : " (the whole version: '" + repair + "')") + ". " + GRAMMAR
+                + "; start-cli rejects the package when it packs it";
         if (safeRepair != null) {
-            context.report(range, message + "; write '" + safeRepair + "'",
-                    Fix.safe("Write '" + safeRepair + "'", new Edit(content, safeRepair)));
+            context.report(range, message, Fix.safe("Write '" + safeRepair + "'", new Edit(content, safeRepair)));
         } else if (otherRepair != null) {
-            context.report(range, message + "; write '" + otherRepair + "'",
-                    Fix.unsafe("Write '" + otherRepair + "'", new Edit(content, otherRepair)));
+            context.report(range, message, Fix.unsafe("Write '" + otherRepair + "'", new Edit(content, otherRepair)));
         } else {
             context.report(range, message);
         }
