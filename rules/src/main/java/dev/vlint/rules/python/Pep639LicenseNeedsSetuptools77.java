@@ -320,10 +320,13 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         return true;
     }
 
-    /** {@code text} in the quotes {@code like} uses (a shell word or a TOML string), if any. */
+    /**
+     * {@code text} in the quotes {@code like} uses (a shell word or a TOML string); double quotes when
+     * it has none, since an unquoted {@code >=} would be a shell redirection.
+     */
     private static String quoted(String like, String text) {
-        char first = like.isEmpty() ? ' ' : like.charAt(0);
-        return first == '"' || first == '\'' ? first + text + first : text;
+        char quote = !like.isEmpty() && like.charAt(0) == '\'' ? '\'' : '"';
+        return quote + text + quote;
     }
 
     // ------------------------------------------------------------------ paths in the image
