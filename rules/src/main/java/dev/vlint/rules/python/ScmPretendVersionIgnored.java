@@ -19,7 +19,6 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
-import dev.vlint.shell.Assignment;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.source.SourceFile;
