@@ -22,6 +22,7 @@ import dev.vlint.shell.Word;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +54,8 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     /** pip options whose value is a separate word that is not something to install. */
     private static final Set<String> VALUE_OPTIONS = Set.of("-r", "--requirement", "-c", "--constraint", "-w",
             "--wheel-dir", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "-i", "--index-url",
-            "--extra-index-url", "--cache-dir", "--src", "--log", "-C", "--config-settings", "--python");
+            "--extra-index-url", "--cache-dir", "--src", "--log", "-C", "--config-settings", "--python", "-o",
+            "--outdir");
 
     @Override
     public RuleMeta meta() {
@@ -165,6 +167,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
 
     private static void checkDockerfile(RuleContext context) {
         List<ShellSnippets.Snippet> snippets = ShellSnippets.of(context.file());
+        Set<TextRange> reported = new HashSet<>();
         for (ShellSnippets.Snippet snippet : snippets) {
             if (snippet.stage() == null) {
                 continue;
@@ -177,7 +180,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                     cwd = resolve(cwd, command.args().get(0).literalValue());
                     continue;
                 }
-                if (!isPipInstall(command) || !command.hasFlag("--no-build-isolation")) {
+                if (!isNonIsolatedBuild(command)) {
                     continue;
                 }
                 for (String path : pathArguments(command)) {
@@ -186,7 +189,8 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                     PyProject pyproject = pyprojectFile == null ? null : pyprojectFile.model(PyProject.KEY);
                     Optional<String> license = pep639License(pyproject);
                     if (license.isPresent()) {
-                        checkStageSetuptools(context, snippets, snippet, raw, dir, pyprojectFile, license.get());
+                        checkStageSetuptools(context, snippets, snippet, raw, dir, pyprojectFile, license.get(),
+                                reported);
                     }
                 }
             }
@@ -195,7 +199,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
 
     private static void checkStageSetuptools(RuleContext context, List<ShellSnippets.Snippet> snippets,
             ShellSnippets.Snippet buildSnippet, SimpleCommand build, String dir, ProjectFile pyproject,
-            String license) {
+            String license, Set<TextRange> reported) {
         Installed setuptools = null;
         Installed packaging = null;
         for (ShellSnippets.Snippet snippet : snippets) {
@@ -208,7 +212,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                     break;
                 }
                 SimpleCommand command = raw.effective();
-                if (!isPipInstall(command)) {
+                if (!isPip(command, "install")) {
                     continue;
                 }
                 for (Word arg : command.args()) {
@@ -226,7 +230,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
             }
         }
         if (setuptools == null || (setuptools.clauses().isEmpty() && setuptools.upgrade())
-                || !admitsBelow(setuptools.clauses(), SETUPTOOLS_MIN)) {
+                || !admitsBelow(setuptools.clauses(), SETUPTOOLS_MIN) || !reported.add(setuptools.word().range())) {
             return; // an unpinned upgrade takes the newest; no install at all leaves the image's unknown one
         }
         int line = context.file().source().position(build.range().start()).line();
@@ -247,21 +251,30 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 + PACKAGING_FIXED, Applicability.UNSAFE, edits));
     }
 
-    private static boolean isPipInstall(SimpleCommand command) {
-        String name = command.commandName();
-        List<Word> args = command.args();
-        if (name == null) {
-            return false;
+    /** pip/uv pip install or wheel with {@code --no-build-isolation}, or {@code python -m build --no-isolation}. */
+    private static boolean isNonIsolatedBuild(SimpleCommand command) {
+        if ("build".equals(command.commandName())) {
+            return command.hasFlag("--no-isolation") || command.hasFlag("-n");
         }
-        if (name.equals("uv")) {
-            return args.size() >= 2 && "pip".equals(args.get(0).literalValue())
-                    && "install".equals(args.get(1).literalValue());
-        }
-        return name.matches("pip3?(\\.\\d+)?") && !args.isEmpty()
-                && ("install".equals(args.get(0).literalValue()) || "wheel".equals(args.get(0).literalValue()));
+        return (isPip(command, "install") || isPip(command, "wheel")) && command.hasFlag("--no-build-isolation");
     }
 
-    /** Arguments that are local directories: ".", "./x", "../x", "/abs/path". */
+    /** {@code pip SUBCOMMAND} (pip, pip3, pip3.12) or {@code uv pip SUBCOMMAND}. */
+    private static boolean isPip(SimpleCommand command, String subcommand) {
+        String name = command.commandName();
+        List<Word> args = command.args();
+        if ("uv".equals(name)) {
+            return args.size() >= 2 && "pip".equals(args.get(0).literalValue())
+                    && subcommand.equals(args.get(1).literalValue());
+        }
+        return name != null && name.matches("pip3?(\\.\\d+)?") && !args.isEmpty()
+                && subcommand.equals(args.get(0).literalValue());
+    }
+
+    /**
+     * Arguments that are local directories: ".", "./x", "../x", "/abs/path"; for {@code python -m build}
+     * without one, the current directory.
+     */
     private static List<String> pathArguments(SimpleCommand command) {
         List<String> paths = new ArrayList<>();
         List<Word> args = command.args();
@@ -276,6 +289,9 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                     || value.startsWith("/")) {
                 paths.add(value);
             }
+        }
+        if (paths.isEmpty() && "build".equals(command.commandName())) {
+            paths.add(".");
         }
         return paths;
     }
