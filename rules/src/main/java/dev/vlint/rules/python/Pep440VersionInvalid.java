@@ -91,6 +91,7 @@ public final class Pep440VersionInvalid implements Rule {
 
     private static void check(RuleContext context, Written version) {
         SourceFile source = context.file().source();
+        String resolvedLabel = null;
         if (version.value() != null) {
             Optional<Pep440.Version> parsed = Pep440.parse(version.value());
             if (parsed.isEmpty()) {
@@ -102,18 +103,30 @@ public final class Pep440VersionInvalid implements Rule {
             if (!parsed.get().hasLocal()) {
                 return;
             }
+            resolvedLabel = "+" + parsed.get().localLabel().orElseThrow();
         }
-        Matcher label = LOCAL_LABEL.matcher(source.slice(version.range()));
-        if (!label.find()) {
+        Optional<String> publisher = pypiPublishing(context.project());
+        if (publisher.isEmpty()) {
             return;
         }
-        TextRange labelRange = new TextRange(version.range().start() + label.start(),
-                version.range().start() + label.end());
-        pypiPublishing(context.project()).ifPresent(publisher -> context.report(labelRange,
-                version.what() + " has the local version label '" + label.group() + "', but " + publisher
-                        + " and PyPI rejects local versions (\"Can't use PEP 440 local versions\"); drop the"
-                        + " label and name the variant in the distribution name instead (e.g. vllm-cpu)",
-                Fix.unsafe("Drop the local label '" + label.group() + "'", Edit.delete(labelRange))));
+        Matcher written = LOCAL_LABEL.matcher(source.slice(version.range()));
+        if (!written.find()) {
+            if (resolvedLabel != null) {
+                // the label comes from a variable: point at the value, no edit can drop it here
+                context.report(version.range(), localMessage(version, resolvedLabel, publisher.get()));
+            }
+            return;
+        }
+        TextRange labelRange = new TextRange(version.range().start() + written.start(),
+                version.range().start() + written.end());
+        context.report(labelRange, localMessage(version, written.group(), publisher.get()),
+                Fix.unsafe("Drop the local label '" + written.group() + "'", Edit.delete(labelRange)));
+    }
+
+    private static String localMessage(Written version, String label, String publisher) {
+        return version.what() + " has the local version label '" + label + "', but " + publisher
+                + " and PyPI rejects local versions (\"Can't use PEP 440 local versions\"); drop the label and"
+                + " name the variant in the distribution name instead (e.g. vllm-cpu)";
     }
 
     // ------------------------------------------------------------------ where versions are written
