@@ -55,7 +55,8 @@ final class ChangedFiles {
             changed.addAll(status.getConflicting());
             if (ref != null) {
                 // REF against the index; the status above adds what differs between index and working tree.
-                for (DiffEntry entry : git.diff().setCached(true).setOldTree(tree(repo, ref)).call()) {
+                for (DiffEntry entry : git.diff().setCached(true).setShowNameAndStatusOnly(true)
+                        .setOldTree(tree(repo, ref)).call()) {
                     if (entry.getChangeType() != DiffEntry.ChangeType.DELETE) {
                         changed.add(entry.getNewPath());
                     }

@@ -122,9 +122,6 @@ final class LintCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Format chosenFormat = choice(Format.class, format, "--format");
         FailOn threshold = choice(FailOn.class, failOn, "--fail-on");
-        if (changed && since != null) {
-            throw new UsageException("--changed and --since cannot be combined");
-        }
         if (statistics && chosenFormat != Format.TEXT && chosenFormat != Format.JSON) {
             throw new UsageException("--statistics prints text or json, not " + format);
         }
@@ -137,11 +134,11 @@ final class LintCommand implements Callable<Integer> {
                 : Config.DEFAULT;
         List<Rule> rules = chosenRules(settings);
         Baseline known = baseline == null ? null : Baseline.read(session.cwd().resolve(baseline), baseline.toString());
-        Optional<Set<String>> reported = changed ? Optional.of(ChangedFiles.sinceHead(root))
-                : since != null ? Optional.of(ChangedFiles.since(root, since)) : Optional.empty();
+        Optional<Set<String>> reported = reportedFiles(root);
 
         Project project = ProjectLoader.load(root, targets, settings, note -> session.err().println("vlint: " + note));
-        int checkedFiles = reported.map(set -> (int) project.files().stream().filter(f -> set.contains(f.path())).count())
+        int checkedFiles = reported
+                .map(set -> (int) project.files().stream().filter(f -> set.contains(f.path())).count())
                 .orElse(project.files().size());
         List<Finding> findings;
         RunSummary.Fixing fixing = RunSummary.Fixing.NONE;
@@ -175,15 +172,7 @@ final class LintCommand implements Callable<Integer> {
         }
         RunResult result = new RunResult(findings, rules.stream().map(Rule::meta).toList(), Main.VERSION);
 
-        String report;
-        if (statistics) {
-            List<RunSummary.Row> rows = RunSummary.statistics(result.active(), result.rules());
-            report = chosenFormat == Format.JSON ? RunSummary.json(rows) : RunSummary.table(rows);
-        } else {
-            StringWriter text = new StringWriter();
-            reporter(chosenFormat).write(result, text);
-            report = text.toString();
-        }
+        String report = render(result, chosenFormat);
         if (output == null) {
             session.out().print(report);
             session.out().flush();
@@ -196,6 +185,28 @@ final class LintCommand implements Callable<Integer> {
             session.err().flush();
         }
         return failed(result, threshold) ? Session.FINDINGS : Session.OK;
+    }
+
+    /** The files whose findings are reported with {@code --changed} or {@code --since}; empty without them. */
+    private Optional<Set<String>> reportedFiles(Path root) {
+        if (changed && since != null) {
+            throw new UsageException("--changed and --since cannot be combined");
+        }
+        if (changed) {
+            return Optional.of(ChangedFiles.sinceHead(root));
+        }
+        return since == null ? Optional.empty() : Optional.of(ChangedFiles.since(root, since));
+    }
+
+    /** The report in the chosen format, or the {@code --statistics} table. */
+    private String render(RunResult result, Format chosenFormat) throws IOException {
+        if (statistics) {
+            List<RunSummary.Row> rows = RunSummary.statistics(result.active(), result.rules());
+            return chosenFormat == Format.JSON ? RunSummary.json(rows) : RunSummary.table(rows);
+        }
+        StringWriter text = new StringWriter();
+        reporter(chosenFormat).write(result, text);
+        return text.toString();
     }
 
     /** Lints the project, with a progress line on a terminal's standard error. */

@@ -19,21 +19,24 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null;
         Session session = new Session(Path.of("").toAbsolutePath(), out, err, System.getenv(),
-                terminal, BuiltinRules.all(), terminal && stderrIsTerminal());
+                terminal, BuiltinRules.all(), stderrIsTerminal(terminal));
         int code = session.run(args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Java cannot ask about standard error; on Linux its descriptor's link names the device. */
-    private static boolean stderrIsTerminal() {
+    /**
+     * Java cannot ask about standard error; on Linux its descriptor's link names the device.
+     * Elsewhere the console check (standard input and output) stands in for it.
+     */
+    private static boolean stderrIsTerminal(boolean console) {
         Path fd = Path.of("/proc/self/fd/2");
         try {
             String target = Files.readSymbolicLink(fd).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException e) {
-            return !Files.exists(fd); // no /proc: trust the console check
+            return console;
         }
     }
 }

@@ -24,7 +24,10 @@ final class RunSummary {
     /** What fixing already did, so the summary offers only the fixes still possible. */
     enum Fixing { NONE, SAFE, UNSAFE }
 
-    /** E.g. {@code Checked 12 files in 0.41s: 2 errors, 1 warning, 0 notes (1 fixable with --fix, 1 with --unsafe-fixes)}. */
+    /**
+     * E.g. {@code Checked 12 files in 0.41s: 2 errors, 1 warning, 0 notes (1 fixable with --fix, 1 with
+     * --unsafe-fixes)}; a finding counts as fixable with --fix when it has a safe fix.
+     */
     static String line(int files, Duration elapsed, List<Finding> active, Fixing fixing) {
         StringBuilder out = new StringBuilder("Checked ").append(count(files, "file"))
                 .append(String.format(Locale.ROOT, " in %.2fs: ", elapsed.toMillis() / 1000.0));

@@ -128,6 +128,21 @@ class ChangedFilesTest {
     }
 
     @Test
+    void changedAndSinceExcludeEachOther() {
+        assertEquals(2, vlint.run("--changed", "--since", "HEAD"));
+        assertEquals("vlint: --changed and --since cannot be combined\n", vlint.err());
+    }
+
+    @Test
+    void diffWithSinceShowsOnlyChangedFiles() throws IOException, GitAPIException {
+        write("kept/Dockerfile", "# second commit\n" + BAD);
+        commit("second");
+        assertEquals(1, vlint.run("--since", "HEAD~1", "--diff"), vlint.err());
+        assertTrue(vlint.out().contains("+++ b/kept/Dockerfile"), vlint.out());
+        assertEquals(1, vlint.out().lines().filter(line -> line.startsWith("+++ ")).count(), vlint.out());
+    }
+
+    @Test
     void outsideAGitWorkTreeIsAUsageError(@TempDir Path plain) throws IOException {
         Files.writeString(plain.resolve("Dockerfile"), BAD);
         RunCapture outside = new RunCapture(plain, List.of(TestRules.LATEST));

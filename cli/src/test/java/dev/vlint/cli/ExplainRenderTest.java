@@ -46,7 +46,8 @@ class ExplainRenderTest {
 
     @Test
     void emphasisInsideCodeSpansIsKept() {
-        assertEquals("run pip install *.whl and _private_ names", ExplainCommand.plain("run `pip install *.whl` and `_private_` names"));
+        assertEquals("run pip install *.whl and _private_ names",
+                ExplainCommand.plain("run `pip install *.whl` and `_private_` names"));
         assertEquals("a * b * c", ExplainCommand.plain("a * b * c"));
     }
 
