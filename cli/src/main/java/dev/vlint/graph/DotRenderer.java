@@ -11,6 +11,7 @@ public final class DotRenderer {
     public static String render(BuildGraph graph) {
         StringBuilder out = new StringBuilder("digraph vlint {\n");
         out.append("  rankdir=LR;\n");
+        out.append("  graph [fontname=\"Helvetica\"];\n");
         out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];\n");
         out.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
         for (int i = 0; i < graph.clusters().size(); i++) {

@@ -54,6 +54,7 @@ class RendererTest {
         assertEquals("""
                 digraph vlint {
                   rankdir=LR;
+                  graph [fontname="Helvetica"];
                   node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];
                   edge [fontname="Helvetica", fontsize=10];
                   subgraph "cluster_0" {
