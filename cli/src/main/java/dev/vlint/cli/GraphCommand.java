@@ -54,7 +54,8 @@ final class GraphCommand implements Callable<Integer> {
         List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
                 .map(p -> session.cwd().resolve(p).normalize()).toList();
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
-        Project project = ProjectLoader.load(root, targets, config(root), note -> session.err().println("vlint: " + note));
+        Project project = ProjectLoader.load(root, targets, config(root),
+                note -> session.err().println("vlint: " + note));
         BuildGraph graph = new GraphBuilder(KnowledgeBase.bundled().images(), new StepBuildEdges())
                 .build(project, new Linter(session.rules()).lint(project));
         String text = format.equals("dot") ? DotRenderer.render(graph) : MermaidRenderer.render(graph);

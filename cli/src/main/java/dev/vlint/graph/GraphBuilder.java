@@ -118,14 +118,14 @@ public final class GraphBuilder {
         private void addCopiesAndMounts(String path, Dockerfile dockerfile, Stage stage, Instruction instruction) {
             String to = stageId(path, stage.index());
             if (instruction.is("COPY")) {
-                instruction.flag("from").flatMap(f -> f.value()).ifPresent(from -> edges.add(
-                        new Edge(source(path, dockerfile, stage, instruction, from), to, EdgeKind.COPY_FROM,
-                                "COPY --from")));
+                instruction.flag("from").flatMap(f -> f.value()).ifPresent(from -> edges.add(new Edge(
+                        fromNode(path, dockerfile, stage, instruction, from), to, EdgeKind.COPY_FROM, "COPY --from")));
             }
             if (instruction.is("RUN")) {
                 for (RunMount mount : instruction.mounts()) {
-                    mount.from().ifPresent(from -> edges.add(new Edge(source(path, dockerfile, stage, instruction, from),
-                            to, EdgeKind.MOUNT_FROM, "mount " + mount.type())));
+                    mount.from().ifPresent(from -> edges.add(new Edge(
+                            fromNode(path, dockerfile, stage, instruction, from), to, EdgeKind.MOUNT_FROM,
+                            "mount " + mount.type())));
                 }
             }
         }
@@ -134,7 +134,8 @@ public final class GraphBuilder {
          * The node a {@code --from} value names: an earlier stage by name or index, else an image
          * (or named build context). Build args are expanded first, as BuildKit does.
          */
-        private String source(String path, Dockerfile dockerfile, Stage stage, Instruction instruction, String value) {
+        private String fromNode(String path, Dockerfile dockerfile, Stage stage, Instruction instruction,
+                String value) {
             String name = stage.scopeAt(instruction).expand(value);
             Optional<Stage> named = STAGE_INDEX.matcher(name).matches()
                     ? dockerfile.stages().stream().filter(s -> String.valueOf(s.index()).equals(name)).findFirst()
@@ -177,7 +178,8 @@ public final class GraphBuilder {
             boolean bake = file != null && file.kind() == FileKind.BAKE;
             String id = (bake ? "bake:" : "job:") + build.source() + "#" + build.job();
             if (!nodes.containsKey(id)) {
-                TextRange range = file == null ? null : bake ? bakeTargetRange(file, build.job()) : jobRange(file, build.job());
+                TextRange range = file == null ? null
+                        : bake ? bakeTargetRange(file, build.job()) : jobRange(file, build.job());
                 FindingCounts findings = range == null ? FindingCounts.NONE
                         : count(build.source(), range.start(), range.end());
                 List<String> label = new ArrayList<>();

@@ -80,7 +80,8 @@ public final class MermaidRenderer {
 
     /**
      * Text inside a quoted Mermaid label: {@code #} starts an entity code, so it and the characters
-     * Mermaid would read as quotes or HTML are written as entity codes.
+     * Mermaid could read as quotes, HTML or shape brackets ({@code ${{ matrix.os }}}) are written as
+     * entity codes.
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder();
@@ -91,6 +92,8 @@ public final class MermaidRenderer {
                 case '<' -> out.append("#lt;");
                 case '>' -> out.append("#gt;");
                 case '&' -> out.append("#amp;");
+                case '{' -> out.append("#123;");
+                case '}' -> out.append("#125;");
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }

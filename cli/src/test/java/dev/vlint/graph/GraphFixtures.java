@@ -12,7 +12,10 @@ import java.util.List;
 final class GraphFixtures {
     private GraphFixtures() {}
 
-    /** Read from the source tree: under target/ git would ignore it. A CUDA Dockerfile, a CPU Dockerfile, a workflow with two jobs and a bake file. */
+    /**
+     * A CUDA Dockerfile, a CPU Dockerfile, a workflow with two jobs and a bake file; read from the
+     * source tree, because under target/ git would ignore it.
+     */
     static Project sampleProject() {
         return load(Path.of("src/test/resources/graph/project").toAbsolutePath());
     }

@@ -21,8 +21,8 @@ class RendererTest {
                             "dockerfile:Dockerfile", new FindingCounts(0, 1, 0)),
                     new Node("image:nvidia/cuda:12.8.1-devel-ubuntu22.04", NodeKind.IMAGE,
                             List.of("nvidia/cuda:12.8.1-devel-ubuntu22.04", "CUDA 12.8.1"), null, FindingCounts.NONE),
-                    new Node("job:ci.yml#build", NodeKind.JOB, List.of("job \"build\" #1 <x> & C:\\y"), null,
-                            FindingCounts.NONE)),
+                    new Node("job:ci.yml#build", NodeKind.JOB,
+                            List.of("job \"build\" #1 <x> & C:\\y ${{ matrix.os }}"), null, FindingCounts.NONE)),
             List.of(new Edge("image:nvidia/cuda:12.8.1-devel-ubuntu22.04", "stage:Dockerfile#0", EdgeKind.FROM, "FROM"),
                     new Edge("stage:Dockerfile#0", "stage:Dockerfile#1", EdgeKind.COPY_FROM, "COPY --from"),
                     new Edge("stage:Dockerfile#0", "stage:Dockerfile#1", EdgeKind.MOUNT_FROM, "mount cache"),
@@ -37,7 +37,7 @@ class RendererTest {
                     stage_Dockerfile_1["end (1)<br/>1 warning"]
                   end
                   image_cuda_12_8_1_devel_ubuntu22_04[("nvidia/cuda:12.8.1-devel-ubuntu22.04<br/>CUDA 12.8.1")]
-                  job_ci_yml_build{{"job #quot;build#quot; #35;1 #lt;x#gt; #amp; C:\\y"}}
+                  job_ci_yml_build{{"job #quot;build#quot; #35;1 #lt;x#gt; #amp; C:\\y $#123;#123; matrix.os #125;#125;"}}
                   image_cuda_12_8_1_devel_ubuntu22_04 -->|"FROM"| stage_Dockerfile_0
                   stage_Dockerfile_0 -.->|"COPY --from"| stage_Dockerfile_1
                   stage_Dockerfile_0 -.->|"mount cache"| stage_Dockerfile_1
@@ -63,7 +63,7 @@ class RendererTest {
                     "stage:Dockerfile#1" [label="end (1)\\n1 warning", color="#b26a00", fillcolor="#fff4d6"];
                   }
                   "image:nvidia/cuda:12.8.1-devel-ubuntu22.04" [label="nvidia/cuda:12.8.1-devel-ubuntu22.04\\nCUDA 12.8.1", shape=cylinder];
-                  "job:ci.yml#build" [label="job \\"build\\" #1 <x> & C:\\\\y", shape=hexagon];
+                  "job:ci.yml#build" [label="job \\"build\\" #1 <x> & C:\\\\y ${{ matrix.os }}", shape=hexagon];
                   "image:nvidia/cuda:12.8.1-devel-ubuntu22.04" -> "stage:Dockerfile#0" [label="FROM", style=solid];
                   "stage:Dockerfile#0" -> "stage:Dockerfile#1" [label="COPY --from", style=dashed];
                   "stage:Dockerfile#0" -> "stage:Dockerfile#1" [label="mount cache", style=dotted];
