@@ -44,6 +44,7 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
                 .addSubcommand(new InitCommand(this))
                 .addSubcommand(new DumpCommand(this))
                 .addSubcommand(new BuildCommand(this))
+                .addSubcommand(new GraphCommand(this))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));
