@@ -230,12 +230,14 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
             }
         }
         if (setuptools == null || (setuptools.clauses().isEmpty() && setuptools.upgrade())
-                || !admitsBelow(setuptools.clauses(), SETUPTOOLS_MIN) || !reported.add(setuptools.word().range())) {
-            return; // an unpinned upgrade takes the newest; no install at all leaves the image's unknown one
+                || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN) || !reported.add(setuptools.word().range())) {
+            // pip installs the newest version a specifier admits, so only a cap or pin below 77 leaves an
+            // old setuptools; no install at all leaves the image's, which the knowledge base does not know
+            return;
         }
         int line = context.file().source().position(build.range().start()).line();
         String message = "this stage installs setuptools from '" + setuptools.word().literalValue()
-                + "', which admits versions older than 77, but line " + line + " builds " + dir
+                + "', which cannot install 77 or newer, but line " + line + " builds " + dir
                 + " with --no-build-isolation, so that setuptools builds it, and " + pyproject.path() + " has "
                 + license + ", a PEP 639 license: " + why(license) + "; install " + SETUPTOOLS_FIXED + " and "
                 + PACKAGING_FIXED;
@@ -322,6 +324,31 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     }
 
     /** Whether some version below {@code minimum} satisfies all clauses: no clause sets a floor at or above it. */
+    /** Whether every version the clauses admit is older than {@code minimum} (a pin or an upper bound below it). */
+    private static boolean capsBelow(List<String[]> clauses, Pep440.Version minimum) {
+        for (String[] clause : clauses) {
+            String operator = clause[0];
+            boolean wildcard = clause[1].endsWith(".*");
+            Optional<Pep440.Version> version = Pep440.parse(wildcard ? clause[1].substring(0, clause[1].length() - 2)
+                    : clause[1]);
+            if (version.isEmpty()) {
+                continue;
+            }
+            int c = version.get().compareTo(minimum);
+            boolean capped = switch (operator) {
+                case "<" -> c <= 0;
+                case "<=", "===" -> c < 0;
+                case "==" -> wildcard ? version.get().releasePart(0) < minimum.releasePart(0) : c < 0;
+                case "~=" -> version.get().releasePart(0) < minimum.releasePart(0); // ~=75.0 means <76
+                default -> false;
+            };
+            if (capped) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean admitsBelow(List<String[]> clauses, Pep440.Version minimum) {
         for (String[] clause : clauses) {
             String operator = clause[0];
