@@ -1,6 +1,9 @@
 package dev.vlint.rules;
 
 import dev.vlint.rule.Rule;
+import dev.vlint.rules.ci.DiskCleanupDisabled;
+import dev.vlint.rules.ci.EmulatedNativeBuild;
+import dev.vlint.rules.ci.RunnerDiskBudgetExceeded;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
 import dev.vlint.rules.docker.CacheMountSharedAcrossPlatforms;
@@ -14,6 +17,9 @@ public final class BuiltinRules {
         return List.of(
                 new ParseError(),
                 new UnusedSuppression(),
-                new CacheMountSharedAcrossPlatforms());
+                new CacheMountSharedAcrossPlatforms(),
+                new RunnerDiskBudgetExceeded(),
+                new DiskCleanupDisabled(),
+                new EmulatedNativeBuild());
     }
 }
