@@ -15,13 +15,13 @@ import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
-import dev.vlint.shell.Word;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** VL403: a foreign platform built under QEMU from a Dockerfile that compiles heavy native code. */
@@ -90,11 +90,13 @@ public final class EmulatedNativeBuild implements Rule {
         for (ShellSnippets.Snippet snippet : ShellSnippets.of(dockerfile)) {
             for (SimpleCommand raw : snippet.script().commands()) {
                 SimpleCommand command = raw.effective();
-                String name = command.commandName();
+                Function<String, String> variables = snippet.variablesAt(raw);
+                String name = command.name() == null ? null : command.name().value(variables);
                 if (name == null) {
                     continue;
                 }
-                List<String> args = command.args().stream().map(Word::literalValue)
+                name = name.substring(name.lastIndexOf('/') + 1);
+                List<String> args = command.args().stream().map(a -> a.value(variables))
                         .map(a -> a == null ? "" : a).toList();
                 boolean heavy = COMPILERS.contains(name)
                         || PYTHON.matcher(name).matches() && args.contains("setup.py")
