@@ -98,27 +98,27 @@ final class BuildModelReader {
             labels.addAll(values == null ? List.of(label.value()) : values);
         }
         List<JobStep> jobSteps = new ArrayList<>();
+        List<Map<String, String>> stepEnvs = new ArrayList<>();
         List<List<Command>> commands = new ArrayList<>();
         for (Step step : steps) {
             Map<String, String> env = new LinkedHashMap<>(jobEnv);
             putEnv(env, step.env());
-            List<Command> stepCommands = stepCommands(workflow, step, env);
-            commands.add(stepCommands);
-            jobSteps.add(jobStep(jobSteps.size(), step, env, stepCommands));
+            stepEnvs.add(env);
+            commands.add(stepCommands(workflow, step, env));
+            jobSteps.add(jobStep(jobSteps.size(), step, env, commands.get(commands.size() - 1)));
         }
+        // Invocations point at their job, so they are read once the job is complete.
         BuildJob buildJob = new BuildJob(workflow.file(), job, labels, jobSteps, jobEnv);
         jobs.add(buildJob);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            Map<String, String> env = new LinkedHashMap<>(jobEnv);
-            putEnv(env, step.env());
             ActionRef action = step.action();
             String name = action == null ? "" : action.action().toLowerCase(Locale.ROOT);
             if (name.equals("docker/build-push-action")) {
-                readBuildPushAction(workflow.file(), step, buildJob, i, env);
+                readBuildPushAction(workflow.file(), step, buildJob, i, stepEnvs.get(i));
             } else if (name.equals("docker/bake-action")) {
-                List<String> files = listInput(step.with("files"), job, env);
-                List<String> targets = listInput(step.with("targets"), job, env);
+                List<String> files = listInput(step.with("files"), job, stepEnvs.get(i));
+                List<String> targets = listInput(step.with("targets"), job, stepEnvs.get(i));
                 readBakeFiles(files == null ? List.of() : files, targets == null ? List.of() : targets,
                         buildJob, i, workflow.file(), step.uses().range());
             }
@@ -180,7 +180,7 @@ final class BuildModelReader {
                 kinds.add(JobStep.Kind.PACK);
             }
         }
-        if (removed.size() > 0) {
+        if (!removed.isEmpty()) {
             kinds.add(JobStep.Kind.DISK_CLEANUP);
         }
         return new JobStep(index, step, kinds, action, with, enabled(step, env), removed, pulls);
