@@ -64,7 +64,7 @@ final class BuildModelReader {
         }
         for (ProjectFile file : project.files(FileKind.SHELL)) {
             if (!claimed.contains(file.path())) {
-                for (Command command : scriptCommands(file, name -> null, new HashSet<>())) {
+                for (Command command : scriptCommands(file, name -> null, ".", new HashSet<>())) {
                     readBuildCommand(command, null, -1);
                 }
             }
@@ -77,8 +77,8 @@ final class BuildModelReader {
         return new BuildModel(invocations, jobs);
     }
 
-    /** A shell command, the file it is in and how its variables resolve. */
-    private record Command(SimpleCommand command, SourceFile file, Function<String, String> variables) {
+    /** A shell command, the file it is in, how its variables resolve, and the directory it runs in. */
+    private record Command(SimpleCommand command, SourceFile file, Function<String, String> variables, String dir) {
         String value(Word word) {
             return word.value(variables);
         }
@@ -235,6 +235,7 @@ final class BuildModelReader {
             return out;
         }
         Function<String, String> outer = env::get;
+        String dir = workingDirectory(step);
         for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
             if (snippet.step() == null || snippet.step().node() != step.node()) {
                 continue;
@@ -242,20 +243,21 @@ final class BuildModelReader {
             for (SimpleCommand command : snippet.script().commands()) {
                 Function<String, String> vars = ShellVariables.of(snippet.script())
                         .resolverAt(command.range().start(), outer);
-                Command c = new Command(command.effective(), file.source(), vars);
+                Command c = new Command(command.effective(), file.source(), vars, dir);
                 out.add(c);
-                ProjectFile script = calledScript(c, ".");
+                ProjectFile script = calledScript(c);
                 if (script != null) {
                     claimed.add(script.path());
-                    out.addAll(scriptCommands(script, outer, new HashSet<>()));
+                    out.addAll(scriptCommands(script, outer, dir, new HashSet<>()));
                 }
             }
         }
         return out;
     }
 
-    /** The commands of a script and of the scripts it runs in turn. */
-    private List<Command> scriptCommands(ProjectFile file, Function<String, String> outer, Set<String> visited) {
+    /** The commands of a script run from {@code dir}, and of the scripts it runs in turn. */
+    private List<Command> scriptCommands(ProjectFile file, Function<String, String> outer, String dir,
+            Set<String> visited) {
         List<Command> out = new ArrayList<>();
         if (!visited.add(file.path())) {
             return out;
@@ -264,12 +266,12 @@ final class BuildModelReader {
             ShellVariables variables = ShellVariables.of(snippet.script());
             for (SimpleCommand command : snippet.script().commands()) {
                 Command c = new Command(command.effective(), file.source(),
-                        variables.resolverAt(command.range().start(), outer));
+                        variables.resolverAt(command.range().start(), outer), dir);
                 out.add(c);
-                ProjectFile script = calledScript(c, Paths.parent(file.path()));
+                ProjectFile script = calledScript(c);
                 if (script != null) {
                     claimed.add(script.path());
-                    out.addAll(scriptCommands(script, outer, visited));
+                    out.addAll(scriptCommands(script, outer, dir, visited));
                 }
             }
         }
@@ -277,7 +279,7 @@ final class BuildModelReader {
     }
 
     /** The project script a command runs ({@code ./x.sh}, {@code bash x.sh}, {@code source x.sh}), or null. */
-    private ProjectFile calledScript(Command c, String dir) {
+    private ProjectFile calledScript(Command c) {
         SimpleCommand command = c.command();
         String name = command.name() == null ? null : c.value(command.name());
         if (name == null) {
@@ -291,13 +293,19 @@ final class BuildModelReader {
         if (path == null) {
             return null;
         }
-        for (String candidate : List.of(Paths.normalize(path), Paths.join(dir, path))) {
+        for (String candidate : List.of(Paths.join(c.dir(), path), Paths.join(Paths.parent(c.file().path()), path))) {
             ProjectFile file = project.file(candidate);
             if (file != null && file.kind() == FileKind.SHELL) {
                 return file;
             }
         }
         return null;
+    }
+
+    /** {@code working-directory} of a run step, else of the job's {@code defaults.run}, else the root. */
+    private static String workingDirectory(Step step) {
+        String dir = scalar(step.node().get("working-directory"));
+        return dir == null || dir.contains("${{") ? "." : Paths.normalize(dir);
     }
 
     private void readBuildPushAction(SourceFile workflow, Step step, BuildJob job, int index, Map<String, String> env) {
@@ -365,11 +373,11 @@ final class BuildModelReader {
                 default -> { }
             }
         }
-        String dir = job == null ? Paths.parent(c.file().path()) : ".";
         String contextPath = context == null || context.equals("-") || context.contains("://") ? "."
-                : pick(Paths.normalize(context), Paths.join(dir, context));
+                : pickDirectory(Paths.join(c.dir(), context), Paths.join(Paths.parent(c.file().path()), context));
         String dockerfile = file == null ? Paths.join(contextPath, "Dockerfile")
-                : pick(Paths.normalize(file), Paths.join(contextPath, file), Paths.join(dir, file));
+                : pick(Paths.join(c.dir(), file), Paths.join(contextPath, file),
+                        Paths.join(Paths.parent(c.file().path()), file));
         invocations.add(new BuildInvocation(dockerfile, contextPath, platformsKnown ? frozen(platforms) : null, target,
                 job, index, c.file(), command.range()));
     }
@@ -495,6 +503,16 @@ final class BuildModelReader {
     private String pick(String... candidates) {
         for (String candidate : candidates) {
             if (project.file(candidate) != null) {
+                return candidate;
+            }
+        }
+        return candidates[0];
+    }
+
+    /** The first candidate directory that holds project files, else the first candidate. */
+    private String pickDirectory(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate.equals(".") || project.files().stream().anyMatch(f -> f.path().startsWith(candidate + "/"))) {
                 return candidate;
             }
         }

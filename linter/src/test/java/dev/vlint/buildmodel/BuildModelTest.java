@@ -120,6 +120,26 @@ class BuildModelTest {
     }
 
     @Test
+    void workingDirectoryAndScriptDirectoryResolveRelativePaths() {
+        Project project = project(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  web:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - working-directory: web
+                        run: docker build -f docker/Dockerfile .
+                """, "web/docker/Dockerfile", "FROM node:22\n", "tools/build.sh", """
+                docker build ../web -t web
+                """);
+        BuildModel model = BuildModel.of(project);
+        assertEquals(1, model.buildsOf("web/docker/Dockerfile").size());
+        assertEquals("web", model.buildsOf("web/docker/Dockerfile").get(0).context());
+        BuildInvocation fromScript = model.invocations().stream().filter(b -> b.job() == null).findFirst().orElseThrow();
+        assertEquals("web/Dockerfile", fromScript.dockerfile());
+    }
+
+    @Test
     void bakeTargetsResolveInherits() {
         Project project = project("docker-bake.hcl", """
                 group "default" {
