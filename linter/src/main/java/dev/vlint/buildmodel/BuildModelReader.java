@@ -94,6 +94,9 @@ final class BuildModelReader {
         putEnv(jobEnv, job.env());
         List<String> labels = new ArrayList<>();
         for (YamlNode label : job.runsOn()) {
+            if (!label.isScalar()) {
+                continue;
+            }
             List<String> values = resolve(label.value(), job, jobEnv);
             labels.addAll(values == null ? List.of(label.value()) : values);
         }

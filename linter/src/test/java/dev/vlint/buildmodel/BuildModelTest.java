@@ -193,4 +193,33 @@ class BuildModelTest {
         assertEquals(Set.of("linux/arm64"), pulls.pulls().get(1).platforms());
         assertTrue(job.steps().get(2).kinds().contains(JobStep.Kind.PACK));
     }
+
+    @Test
+    void oddShapesYieldUnknownsInsteadOfErrors() {
+        Project project = project(".github/workflows/odd.yml", """
+                on: push
+                jobs:
+                  odd:
+                    runs-on: [self-hosted, {label: x}]
+                    steps:
+                      - just a string
+                      - uses: docker/build-push-action
+                        with:
+                          platforms: {a: b}
+                          file: ${{ inputs.file }}
+                      - uses: docker/build-push-action@v6
+                        with:
+                          platforms: ${{ matrix.missing }}
+                      - run: docker buildx build --platform
+                """, "docker-bake.hcl", "target \"x\" {\n  platforms = [\"linux/${ARCH}\"]\n}\n");
+        BuildModel model = BuildModel.of(project);
+        List<BuildInvocation> builds = model.invocations();
+        assertEquals(4, builds.size(), builds.toString());
+        assertNull(builds.get(0).platforms());
+        assertEquals("Dockerfile", builds.get(0).dockerfile());
+        assertNull(builds.get(1).platforms());
+        assertEquals(Set.of(), builds.get(2).platforms());
+        assertNull(builds.get(3).platforms());
+        assertEquals(List.of("self-hosted"), model.jobs().get(0).runnerLabels());
+    }
 }
