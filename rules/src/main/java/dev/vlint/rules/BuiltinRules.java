@@ -3,6 +3,12 @@ package dev.vlint.rules;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
+import dev.vlint.rules.cuda.CudaArchInvalid;
+import dev.vlint.rules.cuda.CudaArchMissesTarget;
+import dev.vlint.rules.cuda.CudaArchUnsupportedByToolkit;
+import dev.vlint.rules.cuda.CudaToolkitTorchMismatch;
+import dev.vlint.rules.cuda.ImageCudaExceedsDriver;
+import dev.vlint.rules.cuda.TorchTooOldForArch;
 import java.util.List;
 
 /** The one list of built-in rules; a test checks it against the rule classes, docs and fixtures. */
@@ -12,6 +18,12 @@ public final class BuiltinRules {
     public static List<Rule> all() {
         return List.of(
                 new ParseError(),
-                new UnusedSuppression());
+                new UnusedSuppression(),
+                new CudaArchInvalid(),
+                new CudaArchUnsupportedByToolkit(),
+                new CudaArchMissesTarget(),
+                new TorchTooOldForArch(),
+                new CudaToolkitTorchMismatch(),
+                new ImageCudaExceedsDriver());
     }
 }
