@@ -4,6 +4,11 @@ import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
 import dev.vlint.config.ConfigLoader;
 import dev.vlint.engine.Linter;
+import dev.vlint.fixers.FixMode;
+import dev.vlint.fixers.FixReport;
+import dev.vlint.fixers.FixSession;
+import dev.vlint.fixers.ParseCheck;
+import dev.vlint.fixers.SafeWriter;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectLoader;
 import dev.vlint.report.GithubReporter;
@@ -82,6 +87,15 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--category", paramLabel = "NAME", description = "SARIF analysis category (runAutomationDetails.id).")
     private String category;
 
+    @Option(names = "--fix", description = "Apply safe fixes to the files, then report what is left.")
+    private boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "Also apply fixes that may change behaviour (with --fix or --diff).")
+    private boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "Print the fixes as a unified diff and write nothing.")
+    private boolean diff;
+
     LintCommand(Session session) {
         this.session = session;
     }
@@ -100,7 +114,24 @@ final class LintCommand implements Callable<Integer> {
         List<Rule> rules = chosenRules(settings);
 
         Project project = ProjectLoader.load(root, targets, settings, note -> session.err().println("vlint: " + note));
-        List<Finding> findings = new Linter(rules).lint(project);
+        List<Finding> findings;
+        if (fix || diff) {
+            FixReport fixed = FixSession.run(project, rules, unsafeFixes ? FixMode.UNSAFE : FixMode.SAFE,
+                    ParseCheck.PRIMARY);
+            if (diff) {
+                session.out().print(fixed.diff());
+                session.out().flush();
+                session.err().println("vlint: " + fixed.summary() + " (nothing written: --diff)");
+                return fixed.changedFiles().isEmpty() ? Session.OK : Session.FINDINGS;
+            }
+            boolean written = writeFixes(fixed);
+            findings = fixed.remaining();
+            if (!written) {
+                return Session.FINDINGS;
+            }
+        } else {
+            findings = new Linter(rules).lint(project);
+        }
         RunResult result = new RunResult(findings, rules.stream().map(Rule::meta).toList(), Main.VERSION);
 
         StringWriter report = new StringWriter();
@@ -112,6 +143,21 @@ final class LintCommand implements Callable<Integer> {
             writeAtomically(session.cwd().resolve(output), report.toString());
         }
         return failed(result, threshold) ? Session.FINDINGS : Session.OK;
+    }
+
+    /** Writes the fixed files; false when any could not be written (each is named on stderr). */
+    private boolean writeFixes(FixReport fixed) {
+        boolean allWritten = true;
+        for (SafeWriter.Outcome outcome : fixed.write(new SafeWriter())) {
+            if (!outcome.ok()) {
+                session.err().println("vlint: " + outcome.message());
+                allWritten = false;
+            }
+        }
+        fixed.notes().forEach(note -> session.err().println("vlint: " + note));
+        session.err().println("vlint: " + fixed.summary());
+        session.err().flush();
+        return allWritten;
     }
 
     private Reporter reporter(Format chosen) {

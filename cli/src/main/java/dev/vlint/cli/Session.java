@@ -35,6 +35,8 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
                 .addSubcommand(new RulesCommand(this))
                 .addSubcommand(new ExplainCommand(this))
                 .addSubcommand(new InitCommand(this))
+                .addSubcommand(new DumpCommand(this))
+                .addSubcommand(new BuildCommand(this))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));
