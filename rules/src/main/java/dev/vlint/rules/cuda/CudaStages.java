@@ -6,6 +6,7 @@ import dev.vlint.dockerfile.Scope;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.kb.BaseImages;
 import dev.vlint.kb.KnowledgeBase;
+import dev.vlint.kb.KnownProjects;
 import dev.vlint.kb.TorchReleases;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
@@ -62,7 +63,7 @@ final class CudaStages {
                             .or(() -> envCudaVersion(stage));
             Optional<StageFacts.Torch> torch = parent != null ? parent.torch()
                     : image.flatMap(i -> i.torch().map(t -> new StageFacts.Torch(Optional.of(t), i.cuda(),
-                            "the torch " + t + " of " + stage.expandedBaseImage(), imageRange)));
+                            "torch " + t + " from " + stage.expandedBaseImage(), imageRange)));
             Optional<StageFacts.Compile> compile = Optional.empty();
             boolean vllm = false;
             for (ShellSnippets.Snippet snippet : snippets) {
@@ -141,7 +142,9 @@ final class CudaStages {
     private static Optional<StageFacts.Compile> compiles(SimpleCommand command) {
         List<Word> install = pipArgs(command, "install");
         List<Word> wheel = pipArgs(command, "wheel");
-        if ((install != null || wheel != null) && command.hasFlag("--no-build-isolation")) {
+        List<Word> pip = install != null ? install : wheel;
+        if (pip != null && (command.hasFlag("--no-build-isolation")
+                || command.hasFlag("--no-binary") && pip.stream().anyMatch(CudaStages::isTorchExtension))) {
             return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
         }
         String name = command.commandName();
@@ -153,6 +156,17 @@ final class CudaStages {
             return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
         }
         return Optional.empty();
+    }
+
+    /** A package the knowledge base knows to compile against torch when built from source (flash-attn). */
+    private static boolean isTorchExtension(Word requirement) {
+        String value = requirement.literalValue();
+        if (value == null || value.startsWith("-")) {
+            return false;
+        }
+        String name = value.split("[\\[=<>!~;@ ]", 2)[0];
+        return KnowledgeBase.bundled().projects().project(name)
+                .map(KnownProjects.KnownProject::buildsAgainstTorch).orElse(false);
     }
 
     private static String shortText(SimpleCommand command) {

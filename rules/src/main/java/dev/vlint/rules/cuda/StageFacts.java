@@ -19,7 +19,7 @@ record StageFacts(Optional<Toolkit> toolkit, Optional<Torch> torch, Optional<Com
     /**
      * @param version the pinned or shipped version; empty for an unpinned install (the newest release)
      * @param cuda the CUDA version of the wheel ("12.8" from cu128 or +cu128), if known
-     * @param origin for messages: "torch==2.6.0", "the torch of nvcr.io/nvidia/pytorch:25.02-py3"
+     * @param origin for messages: "torch==2.6.0", "torch 2.7.0a0+6c54963f75 from nvcr.io/nvidia/pytorch:25.02-py3"
      */
     record Torch(Optional<String> version, Optional<String> cuda, String origin, TextRange range) {}
 

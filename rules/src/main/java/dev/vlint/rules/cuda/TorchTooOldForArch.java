@@ -55,8 +55,7 @@ public final class TorchTooOldForArch implements Rule {
     private static String message(StageFacts.Torch torch, ArchList.Entry entry, TorchReleases.ArchSupport support,
             StageFacts facts, TorchReleases releases) {
         String arch = entry.arch().withoutSuffix().sm();
-        StringBuilder m = new StringBuilder(torch.origin().startsWith("the torch") ? capitalize(torch.origin())
-                : "torch " + torch.version().orElseThrow() + " (" + torch.origin() + ")");
+        StringBuilder m = new StringBuilder(torch.origin());
         m.append(" is older than torch ").append(support.release()).append(", the first release that supports ")
                 .append(arch).append(" (with ").append(support.variant()).append(" wheels)");
         Optional<TorchReleases.Feature> fp8 = releases.feature(FP8_TYPE);
@@ -67,9 +66,5 @@ public final class TorchTooOldForArch implements Rule {
         return m.append(". Install torch>=").append(support.release()).append(" from https://download.pytorch.org/whl/")
                 .append(support.variant()).append(" before compiling, or drop ").append(entry.arch()).append('.')
                 .toString();
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -159,6 +159,18 @@ class CudaRulesTest {
     }
 
     @Test
+    void sourceBuildOfAKnownExtensionCompiles() throws IOException {
+        String dockerfile = """
+                FROM nvidia/cuda:12.8.1-devel-ubuntu24.04
+                RUN pip install torch --index-url https://download.pytorch.org/whl/cu130
+                RUN pip install %s flash-attn==2.8.3
+                """;
+        List<Finding> fromSource = lint("Dockerfile", dockerfile.formatted("--no-binary flash-attn"), List.of(), null);
+        assertEquals(List.of("VL205"), fromSource.stream().map(Finding::ruleId).toList());
+        assertEquals(List.of(), lint("Dockerfile", dockerfile.formatted("--only-binary :all:"), List.of(), null));
+    }
+
+    @Test
     void minorMismatchIsFine() throws IOException {
         assertEquals(List.of(), lint("Dockerfile", """
                 FROM nvidia/cuda:12.9.1-devel-ubuntu24.04
