@@ -24,7 +24,13 @@ public final class CudaArchMissesTarget implements Rule {
             Fixability.UNSAFE, Findings.ARCH_LIST_KINDS, List.of("correctness", "cuda"));
 
     /** A declared GPU as written and its capability. */
-    private record Target(String name, CudaArch arch) {}
+    private record Target(String name, CudaArch arch) {
+        /** "RTX 5090 (sm_120)", or just "sm_120" when the target was written as an architecture. */
+        String described() {
+            String sm = arch.withoutSuffix().sm();
+            return CudaArch.parse(name).isPresent() ? sm : name + " (" + sm + ")";
+        }
+    }
 
     @Override
     public RuleMeta meta() {
@@ -94,13 +100,13 @@ public final class CudaArchMissesTarget implements Rule {
         CudaArch wrong = entry.arch().withoutSuffix();
         CudaArch right = missing.arch().withSuffix(entry.arch().suffix());
         String gpusOfWrong = table.entry(wrong).map(e -> String.join("/", e.gpus())).orElse("");
+        Optional<String> replacement = replacement(setting, entry, wrong, right)
+                .filter(r -> table.invalidReason(right).isEmpty());
         String message = wrong.sm() + (gpusOfWrong.isEmpty() ? "" : " (" + gpusOfWrong + ")")
-                + " binaries do not run on " + missing.name() + " (" + missing.arch().withoutSuffix().sm()
-                + "), a target in targets.gpus: cubins run only within their major version and PTX only on "
-                + "newer GPUs. Replace " + entry.text() + " with the " + missing.name() + "'s architecture "
-                + missing.arch().withoutSuffix() + ".";
-        Optional<String> replacement = replacement(setting, entry, wrong, right);
-        if (replacement.isPresent() && table.invalidReason(right).isEmpty()) {
+                + " binaries do not run on " + missing.described() + ", a target in targets.gpus: cubins run "
+                + "only within their major version and PTX only on newer GPUs. Replace " + entry.text() + " with "
+                + replacement.orElse(missing.arch().withoutSuffix().toString()) + ".";
+        if (replacement.isPresent()) {
             findings.report(setting.range(entry), message, Fix.unsafe("Replace " + entry.text() + " with "
                     + replacement.get(), new Edit(setting.range(entry), replacement.get())));
         } else {
@@ -126,8 +132,7 @@ public final class CudaArchMissesTarget implements Rule {
     }
 
     private static String missingMessage(ArchSetting setting, List<Target> missing, boolean matrix) {
-        List<String> names = missing.stream()
-                .map(t -> t.name() + " (" + t.arch().withoutSuffix().sm() + ")").toList();
+        List<String> names = missing.stream().map(Target::described).toList();
         List<String> archs = missing.stream().map(t -> t.arch().withoutSuffix().toString()).distinct().toList();
         return setting.variable() + (matrix ? " (all matrix values together)" : "")
                 + " builds no code that runs on " + String.join(", ", names)
