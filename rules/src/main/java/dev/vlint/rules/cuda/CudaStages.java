@@ -138,7 +138,10 @@ final class CudaStages {
         return !args.isEmpty() && sub.equals(args.get(0).literalValue()) ? args.subList(1, args.size()) : null;
     }
 
-    /** A build of CUDA extensions against the installed torch. */
+    /**
+     * A build of CUDA extensions against the installed torch: pip/uv without build isolation,
+     * {@code python -m build --no-isolation}, or {@code setup.py} build commands.
+     */
     private static Optional<StageFacts.Compile> compiles(SimpleCommand command) {
         List<Word> install = pipArgs(command, "install");
         List<Word> wheel = pipArgs(command, "wheel");
@@ -149,6 +152,11 @@ final class CudaStages {
         }
         String name = command.commandName();
         List<Word> args = command.args();
+        boolean uvBuild = "uv".equals(name) && !args.isEmpty() && "build".equals(args.get(0).literalValue());
+        boolean pypaBuild = "build".equals(name) && (command.hasFlag("--no-isolation") || command.hasFlag("-n"));
+        if (uvBuild && command.hasFlag("--no-build-isolation") || pypaBuild) {
+            return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
+        }
         if (name != null && name.matches("python(\\d+(\\.\\d+)*)?") && !args.isEmpty()
                 && "setup.py".equals(args.get(0).literalValue())
                 && args.stream().skip(1).map(Word::literalValue)

@@ -171,6 +171,18 @@ class CudaRulesTest {
     }
 
     @Test
+    void wheelBuildsWithoutIsolationCompile() throws IOException {
+        for (String build : List.of("uv build --wheel --no-build-isolation .", "python3 -m build --no-isolation -w .")) {
+            List<Finding> findings = lint("Dockerfile", """
+                    FROM nvidia/cuda:13.0.1-devel-ubuntu24.04
+                    RUN uv pip install torch==2.8.0 --index-url https://download.pytorch.org/whl/cu128
+                    RUN %s
+                    """.formatted(build), List.of(), null);
+            assertEquals(List.of("VL205"), findings.stream().map(Finding::ruleId).toList(), build);
+        }
+    }
+
+    @Test
     void minorMismatchIsFine() throws IOException {
         assertEquals(List.of(), lint("Dockerfile", """
                 FROM nvidia/cuda:12.9.1-devel-ubuntu24.04
