@@ -111,6 +111,12 @@ final class CudaStages {
                 }
             }
         }
+        for (Word backend : command.optionValues("--torch-backend")) {
+            String value = backend.value(vars);
+            if (value != null && indexCuda.isEmpty()) {
+                indexCuda = TorchReleases.cudaOfVariant(value);
+            }
+        }
         for (Word arg : args) {
             String value = arg.value(vars);
             Matcher m = value == null ? null : TORCH_REQUIREMENT.matcher(value);

@@ -175,7 +175,7 @@ class CudaRulesTest {
         for (String build : List.of("uv build --wheel --no-build-isolation .", "python3 -m build --no-isolation -w .")) {
             List<Finding> findings = lint("Dockerfile", """
                     FROM nvidia/cuda:13.0.1-devel-ubuntu24.04
-                    RUN uv pip install torch==2.8.0 --index-url https://download.pytorch.org/whl/cu128
+                    RUN uv pip install torch==2.8.0 --torch-backend=cu128
                     RUN %s
                     """.formatted(build), List.of(), null);
             assertEquals(List.of("VL205"), findings.stream().map(Finding::ruleId).toList(), build);
