@@ -132,6 +132,23 @@ write "$repo" README.md $'# notes\n'
 expect "whole-repository mode blocks a commit while any file is broken" block '^Dockerfile:[0-9]+:[0-9]+: .*VL001' \
   commit "$repo" readme
 
+stale_suppression='FROM python:3.12-slim
+# vlint: ignore[VL001] this file parses fine now
+RUN pip install torch
+'
+repo="$(new_repo args "$vlint_hook")"
+write "$repo" Dockerfile "$stale_suppression"
+expect "vlint blocks a warning by default (VL002)" block '^Dockerfile:[0-9]+:[0-9]+: .*VL002' commit "$repo" stale
+repo="$(new_repo args2 $'      - id: vlint\n        args: [--fail-on, error, --ignore, VL002]')"
+write "$repo" Dockerfile "$stale_suppression"
+expect "hook args from docs/pre-commit.md reach vlint" pass '^vlint\.+Passed' commit "$repo" stale
+
+# The entry for shell scripts without an extension, from docs/pre-commit.md.
+repo="$(new_repo scripts $'      - id: vlint\n        name: vlint (scripts without extension)\n        files: \'\'\n        types_or: [shell]\n        exclude: \'\\.(sh|bash)$\'')"
+write "$repo" bin/build $'#!/bin/bash\nif [ -d build ]; then\n  echo building\n'
+chmod +x "$repo/bin/build"
+expect "shebang-only scripts are linted by the extra entry" block '^bin/build:[0-9]+:[0-9]+: .*VL001' commit "$repo" script
+
 # pre-commit try-repo, as in docs/pre-commit.md (its own cache: the jar is built once more).
 repo="$tmp/try"
 git init -q -b main "$repo"
