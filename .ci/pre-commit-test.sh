@@ -132,10 +132,7 @@ write "$repo" README.md $'# notes\n'
 expect "whole-repository mode blocks a commit while any file is broken" block '^Dockerfile:[0-9]+:[0-9]+: .*VL001' \
   commit "$repo" readme
 
-stale_suppression='FROM python:3.12-slim
-# vlint: ignore[VL001] this file parses fine now
-RUN pip install torch
-'
+stale_suppression=$'FROM python:3.12-slim\n# vlint: ignore[VL001] this file parses fine now\nRUN pip install torch\n'
 repo="$(new_repo args "$vlint_hook")"
 write "$repo" Dockerfile "$stale_suppression"
 expect "vlint blocks a warning by default (VL002)" block '^Dockerfile:[0-9]+:[0-9]+: .*VL002' commit "$repo" stale
