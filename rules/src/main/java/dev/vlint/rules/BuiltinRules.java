@@ -3,6 +3,7 @@ package dev.vlint.rules;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
+import dev.vlint.rules.docker.DeletesLinkedRuntime;
 import java.util.List;
 
 /** The one list of built-in rules; a test checks it against the rule classes, docs and fixtures. */
@@ -12,6 +13,7 @@ public final class BuiltinRules {
     public static List<Rule> all() {
         return List.of(
                 new ParseError(),
-                new UnusedSuppression());
+                new UnusedSuppression(),
+                new DeletesLinkedRuntime());
     }
 }
