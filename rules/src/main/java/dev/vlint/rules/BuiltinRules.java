@@ -3,6 +3,7 @@ package dev.vlint.rules;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
+import dev.vlint.rules.docker.CleanupInLaterLayer;
 import dev.vlint.rules.docker.DeletesLinkedRuntime;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class BuiltinRules {
         return List.of(
                 new ParseError(),
                 new UnusedSuppression(),
+                new CleanupInLaterLayer(),
                 new DeletesLinkedRuntime());
     }
 }
