@@ -5,6 +5,7 @@ import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
 import dev.vlint.rules.docker.CleanupInLaterLayer;
 import dev.vlint.rules.docker.DeletesLinkedRuntime;
+import dev.vlint.rules.docker.ShallowClonePinnedCommit;
 import java.util.List;
 
 /** The one list of built-in rules; a test checks it against the rule classes, docs and fixtures. */
@@ -16,6 +17,7 @@ public final class BuiltinRules {
                 new ParseError(),
                 new UnusedSuppression(),
                 new CleanupInLaterLayer(),
-                new DeletesLinkedRuntime());
+                new DeletesLinkedRuntime(),
+                new ShallowClonePinnedCommit());
     }
 }

@@ -99,20 +99,31 @@ final class BuildSteps {
         return steps;
     }
 
-    /** Every command of a file: by stage for Dockerfiles (each once), by snippet otherwise. */
-    static List<Step> ofFile(ProjectFile file) {
-        List<Step> steps = new ArrayList<>();
+    /**
+     * Commands that run one after another: per Dockerfile stage, the whole chain of stages it
+     * builds on (so a clone in a parent stage is seen by a checkout in the child); per snippet
+     * otherwise. {@code owner} is the stage whose own commands a rule reports on, null for snippets.
+     */
+    record Sequence(List<Step> steps, Stage owner) {
+        boolean owns(Step step) {
+            return owner == null || step.stage() == owner;
+        }
+    }
+
+    /** The sequences of a file; every command is owned by exactly one of them. */
+    static List<Sequence> sequences(ProjectFile file) {
+        List<Sequence> sequences = new ArrayList<>();
         if (file.kind() == FileKind.DOCKERFILE) {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
                 for (Stage stage : dockerfile.stages()) {
-                    ofStage(file, dockerfile, stage).stream().filter(s -> s.stage() == stage).forEach(steps::add);
+                    sequences.add(new Sequence(ofStage(file, dockerfile, stage), stage));
                 }
             }
         } else {
-            ShellSnippets.of(file).forEach(snippet -> steps.addAll(ofSnippet(snippet)));
+            ShellSnippets.of(file).forEach(snippet -> sequences.add(new Sequence(ofSnippet(snippet), null)));
         }
-        return steps;
+        return sequences;
     }
 
     private static void addSteps(Snippet snippet, Stage stage, String start, List<Step> into) {
