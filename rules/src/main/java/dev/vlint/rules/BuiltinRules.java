@@ -3,7 +3,10 @@ package dev.vlint.rules;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
+import dev.vlint.rules.docker.BuildIsolationRefetchesTorch;
 import dev.vlint.rules.docker.CleanupInLaterLayer;
+import dev.vlint.rules.docker.ConfigSettingsIgnored;
+import dev.vlint.rules.docker.FetchcontentFullClone;
 import dev.vlint.rules.docker.DeletesLinkedRuntime;
 import dev.vlint.rules.docker.ShallowClonePinnedCommit;
 import java.util.List;
@@ -18,6 +21,9 @@ public final class BuiltinRules {
                 new UnusedSuppression(),
                 new CleanupInLaterLayer(),
                 new DeletesLinkedRuntime(),
+                new BuildIsolationRefetchesTorch(),
+                new ConfigSettingsIgnored(),
+                new FetchcontentFullClone(),
                 new ShallowClonePinnedCommit());
     }
 }

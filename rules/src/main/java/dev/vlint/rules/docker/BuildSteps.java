@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  * install into a later one.
  */
 final class BuildSteps {
+    static final Set<String> GIT_VALUE_OPTIONS = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace");
+    static final Set<String> CLONE_VALUE_OPTIONS = Set.of("--depth", "--branch", "-b", "--origin", "-o",
+            "--config", "-c", "--reference", "--reference-if-able", "--filter", "--jobs", "-j", "--shallow-since",
+            "--shallow-exclude", "--separate-git-dir", "--template", "-u", "--upload-pack", "--server-option",
+            "--bundle-uri");
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
 
     private BuildSteps() {}
@@ -210,5 +215,46 @@ final class BuildSteps {
             return ScriptCallers.imagesRunning(context.project(), context.file());
         }
         return List.of();
+    }
+
+    /** A {@code git clone}: the repository URL and the directory it lands in. */
+    record Cloned(String url, String dir) {}
+
+    /** The clone a step makes ({@code git [-C dir] clone [options] URL [DIR]}), or null. */
+    static Cloned cloneOf(Step step) {
+        if (!"git".equals(step.name())) {
+            return null;
+        }
+        List<Word> args = step.effective().args();
+        String cwd = step.cwd();
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String value = args.get(i).literalValue();
+            if (value == null || !value.startsWith("-")) {
+                break;
+            }
+            if (value.equals("-C") && i + 1 < args.size()) {
+                String target = step.value(args.get(i + 1));
+                cwd = target == null ? null : resolve(cwd, target);
+            }
+            i += GIT_VALUE_OPTIONS.contains(value) ? 1 : 0;
+        }
+        if (cwd == null || i >= args.size() || !"clone".equals(args.get(i).literalValue())) {
+            return null;
+        }
+        List<Word> operands = operands(step.effective(), i + 1, CLONE_VALUE_OPTIONS);
+        String url = operands.isEmpty() ? null : step.value(operands.get(0));
+        String dir = operands.size() > 1 ? step.value(operands.get(1)) : humanish(url);
+        return url == null || dir == null ? null : new Cloned(url, resolve(cwd, dir));
+    }
+
+    /** The directory git derives from a URL: {@code .../vllm.git} gives {@code vllm}. */
+    static String humanish(String url) {
+        if (url == null) {
+            return null;
+        }
+        String path = url.replaceAll("/+$", "").replaceAll("\\.git$", "");
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
+        return name.isEmpty() ? null : name;
     }
 }

@@ -31,12 +31,6 @@ public final class ShallowClonePinnedCommit implements Rule {
             Fixability.UNSAFE, EnumSet.of(FileKind.DOCKERFILE, FileKind.WORKFLOW, FileKind.SHELL),
             List.of("docker", "git", "correctness"));
 
-    private static final Set<String> GIT_VALUE_OPTIONS = Set.of("-C", "-c", "--git-dir", "--work-tree",
-            "--namespace");
-    private static final Set<String> CLONE_VALUE_OPTIONS = Set.of("--depth", "--branch", "-b", "--origin", "-o",
-            "--config", "-c", "--reference", "--reference-if-able", "--filter", "--jobs", "-j", "--shallow-since",
-            "--shallow-exclude", "--separate-git-dir", "--template", "-u", "--upload-pack", "--server-option",
-            "--bundle-uri");
     /** Clone options the rewrite can drop without changing what ends up checked out. */
     private static final Set<String> REWRITABLE_OPTIONS = Set.of("--depth", "--branch", "-b", "-q", "--quiet",
             "--single-branch", "--no-tags");
@@ -85,7 +79,7 @@ public final class ShallowClonePinnedCommit implements Rule {
                         String target = step.value(args.get(i + 1));
                         dir = target == null ? null : BuildSteps.resolve(dir, target);
                     }
-                    i += GIT_VALUE_OPTIONS.contains(value) ? 1 : 0;
+                    i += BuildSteps.GIT_VALUE_OPTIONS.contains(value) ? 1 : 0;
                 }
                 if (i >= args.size() || dir == null) {
                     continue;
@@ -115,14 +109,14 @@ public final class ShallowClonePinnedCommit implements Rule {
     }
 
     private static Clone clone(Step step, int from, String cwd) {
-        List<Word> operands = BuildSteps.operands(step.effective(), from, CLONE_VALUE_OPTIONS);
+        List<Word> operands = BuildSteps.operands(step.effective(), from, BuildSteps.CLONE_VALUE_OPTIONS);
         if (operands.isEmpty()) {
             return null;
         }
         Word url = operands.get(0);
         String urlValue = step.value(url);
         Word dirWord = operands.size() > 1 ? operands.get(1) : null;
-        String dir = dirWord != null ? step.value(dirWord) : humanish(urlValue);
+        String dir = dirWord != null ? step.value(dirWord) : BuildSteps.humanish(urlValue);
         if (dir == null) {
             return null;
         }
@@ -175,7 +169,7 @@ public final class ShallowClonePinnedCommit implements Rule {
                 || value == null || value.length() != 40 || !plainClone(command)) {
             return Optional.empty();
         }
-        String dir = clone.dirWord != null ? clone.dirWord.raw() : humanish(clone.step.value(clone.url));
+        String dir = clone.dirWord != null ? clone.dirWord.raw() : BuildSteps.humanish(clone.step.value(clone.url));
         if (dir == null || !dir.matches("[A-Za-z0-9_./${}\"-]+")) {
             return Optional.empty();
         }
@@ -203,7 +197,7 @@ public final class ShallowClonePinnedCommit implements Rule {
             if (!REWRITABLE_OPTIONS.contains(name)) {
                 return false;
             }
-            i += CLONE_VALUE_OPTIONS.contains(value) ? 1 : 0;
+            i += BuildSteps.CLONE_VALUE_OPTIONS.contains(value) ? 1 : 0;
         }
         return args.size() >= 2 && "clone".equals(args.get(0).literalValue());
     }
@@ -212,13 +206,4 @@ public final class ShallowClonePinnedCommit implements Rule {
         return clones.stream().filter(c -> c.dir.equals(dir)).findFirst();
     }
 
-    /** The directory git derives from a URL: {@code .../vllm.git} gives {@code vllm}. */
-    private static String humanish(String url) {
-        if (url == null) {
-            return null;
-        }
-        String path = url.replaceAll("/+$", "").replaceAll("\\.git$", "");
-        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
-        return name.isEmpty() ? null : name;
-    }
 }
