@@ -9,6 +9,7 @@ import dev.vlint.rules.docker.ConfigSettingsIgnored;
 import dev.vlint.rules.docker.FetchcontentFullClone;
 import dev.vlint.rules.docker.DeletesLinkedRuntime;
 import dev.vlint.rules.docker.ShallowClonePinnedCommit;
+import dev.vlint.rules.docker.TorchReplacedByLaterInstall;
 import java.util.List;
 
 /** The one list of built-in rules; a test checks it against the rule classes, docs and fixtures. */
@@ -24,6 +25,7 @@ public final class BuiltinRules {
                 new BuildIsolationRefetchesTorch(),
                 new ConfigSettingsIgnored(),
                 new FetchcontentFullClone(),
-                new ShallowClonePinnedCommit());
+                new ShallowClonePinnedCommit(),
+                new TorchReplacedByLaterInstall());
     }
 }
