@@ -50,8 +50,8 @@ public final class BuildIsolationRefetchesTorch implements Rule {
                 if (torch.isEmpty() || !sequence.owns(step) || !pip.buildIsolated()) {
                     continue;
                 }
-                for (PipCommand.Target target : pip.localProjects()) {
-                    Optional<Facts> project = BuiltProjects.at(context, sequence, step, target.dir());
+                for (PipCommand.Target target : pip.sourceProjects()) {
+                    Optional<Facts> project = BuiltProjects.of(context, sequence, step, target);
                     if (project.isPresent() && project.get().torchToBuild()) {
                         report(context, pip, target, project.get(), torch.get());
                     }

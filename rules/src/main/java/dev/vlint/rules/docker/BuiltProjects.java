@@ -40,8 +40,13 @@ final class BuiltProjects {
         }
     }
 
+    /** The project a build command builds, as the build stands at {@code step}, if vlint can tell. */
+    static Optional<Facts> of(RuleContext context, Sequence sequence, Step step, PipCommand.Target target) {
+        return target.repository() != null ? known(target.repository()) : at(context, sequence, step, target.dir());
+    }
+
     /** The project in {@code dir} as the build stands at {@code step}, if vlint can tell. */
-    static Optional<Facts> at(RuleContext context, Sequence sequence, Step step, String dir) {
+    private static Optional<Facts> at(RuleContext context, Sequence sequence, Step step, String dir) {
         Cloned clone = null;
         for (Step earlier : sequence.steps()) {
             if (earlier == step) {

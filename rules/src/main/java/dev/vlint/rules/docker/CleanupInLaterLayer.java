@@ -77,6 +77,9 @@ public final class CleanupInLaterLayer implements Rule {
                         return;
                     }
                 } else if (name.equals("rm")) {
+                    if (!effective.hasFlag("-r") && !effective.hasFlag("-R") && !effective.hasFlag("--recursive")) {
+                        return; // removing single files is usually about behaviour (a config file), not size
+                    }
                     for (Word path : BuildSteps.operands(effective, 0, Set.of())) {
                         String value = path.value(snippet.variablesAt(command));
                         if (value == null || !value.startsWith("/") || underMount(value, mounted)) {

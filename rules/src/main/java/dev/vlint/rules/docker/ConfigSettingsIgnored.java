@@ -56,8 +56,8 @@ public final class ConfigSettingsIgnored implements Rule {
 
     /** The project the command builds: a local folder or clone, else a known project named as a requirement. */
     private static Optional<Facts> project(RuleContext context, Sequence sequence, PipCommand pip) {
-        for (PipCommand.Target target : pip.localProjects()) {
-            Optional<Facts> facts = BuiltProjects.at(context, sequence, pip.step(), target.dir());
+        for (PipCommand.Target target : pip.sourceProjects()) {
+            Optional<Facts> facts = BuiltProjects.of(context, sequence, pip.step(), target);
             if (facts.isPresent()) {
                 return facts;
             }

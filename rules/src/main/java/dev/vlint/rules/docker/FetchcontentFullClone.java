@@ -48,8 +48,8 @@ public final class FetchcontentFullClone implements Rule {
                 if (pip == null) {
                     continue;
                 }
-                for (PipCommand.Target target : pip.localProjects()) {
-                    Optional<KnownProject> known = BuiltProjects.at(context, sequence, step, target.dir())
+                for (PipCommand.Target target : pip.sourceProjects()) {
+                    Optional<KnownProject> known = BuiltProjects.of(context, sequence, step, target)
                             .flatMap(Facts::known);
                     if (known.isEmpty()) {
                         continue;

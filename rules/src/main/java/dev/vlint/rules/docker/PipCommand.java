@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
 
     private static final Pattern PIP = Pattern.compile("pip\\d*(\\.\\d+)?");
     private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)*)?");
+    /** {@code git+https://host/org/repo.git@ref#egg=x}, optionally after {@code name @ }: group 1 is the URL without the ref. */
+    private static final Pattern VCS = Pattern.compile("(?:[A-Za-z0-9._-]+\\s*@\\s*)?git\\+([^@#]+?)(?:@[^#]*)?(?:#.*)?");
     private static final Set<String> PIP_VALUE_OPTIONS = Set.of("-r", "--requirement", "-c", "--constraint",
             "-e", "--editable", "-t", "--target", "--prefix", "--root", "-i", "--index-url", "--extra-index-url",
             "-f", "--find-links", "--src", "--upgrade-strategy", "--python-version", "--platform",
@@ -86,10 +89,11 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
     }
 
     /**
-     * The local project directories this command builds, each with the word naming it (null when
-     * the project is the current directory, as for a bare {@code python -m build}).
+     * The projects this command builds from source: local directories, each with the word naming it
+     * (null when it is the current directory, as for a bare {@code python -m build}), and
+     * {@code git+URL} requirements, named after their repository.
      */
-    List<Target> localProjects() {
+    List<Target> sourceProjects() {
         List<Target> out = new ArrayList<>();
         List<Word> paths = new ArrayList<>(operands);
         paths.addAll(step.effective().optionValues("-e"));
@@ -99,29 +103,34 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
             if (value == null) {
                 continue;
             }
+            Matcher vcs = VCS.matcher(value);
+            if (vcs.matches()) {
+                out.add(new Target(word, null, BuildSteps.humanish(vcs.group(1))));
+                continue;
+            }
             String path = value.replaceFirst("\\[[^]]*]$", "");
             String lower = path.toLowerCase(Locale.ROOT);
             if ((path.startsWith(".") || path.startsWith("/") || path.startsWith("~"))
                     && !lower.endsWith(".whl") && !lower.endsWith(".tar.gz") && !lower.endsWith(".zip")
                     && !lower.endsWith(".txt")) {
-                out.add(new Target(word, step.resolve(path)));
+                out.add(new Target(word, step.resolve(path), null));
             }
         }
         if (out.isEmpty() && (kind == Kind.PYPA_BUILD || kind == Kind.UV_BUILD) && operands.isEmpty()) {
-            out.add(new Target(null, step.cwd().isEmpty() ? "." : step.cwd()));
+            out.add(new Target(null, step.cwd().isEmpty() ? "." : step.cwd(), null));
         }
         if (kind == Kind.SETUP_PY) {
             String script = step.value(verb);
             if (script != null) {
                 String dir = script.contains("/") ? script.substring(0, script.lastIndexOf('/')) : ".";
-                out.add(new Target(null, step.resolve(dir)));
+                out.add(new Target(null, step.resolve(dir), null));
             }
         }
         return out;
     }
 
-    /** A project directory being built and the word that names it (or null). */
-    record Target(Word word, String dir) {}
+    /** A project being built: its directory, or for a {@code git+} URL the repository name; and the word naming it. */
+    record Target(Word word, String dir, String repository) {}
 
     /** The {@code -C}/{@code --config-settings} values. */
     List<Word> configSettings() {
