@@ -86,7 +86,7 @@ public final class DeletesLinkedRuntime implements Rule {
                     + " \"OSError: " + dir.library() + ": cannot open shared object file: No such file or directory\"."
                     + " Keep this directory; deleting base-image files in a later layer does not shrink the image"
                     + " anyway.";
-            Optional<Fix> fix = canDrop && !broadGlob(value) ? dropWord(command, path) : Optional.empty();
+            Optional<Fix> fix = canDrop && exactly(value, dir) ? dropWord(command, path) : Optional.empty();
             context.report(path.range(), message, fix.stream().toArray(Fix[]::new));
             return;
         }
@@ -109,10 +109,13 @@ public final class DeletesLinkedRuntime implements Rule {
         return BuildSteps.resolve("/", a).equals(BuildSteps.resolve("/", b));
     }
 
-    /** A glob that matches more than one directory, e.g. {@code /opt/*}; {@code lib64/*} only empties one. */
-    private static boolean broadGlob(String path) {
+    /**
+     * Whether the path names just that directory or its contents ({@code lib64}, {@code lib64/*}); a parent
+     * or a glob such as {@code /opt/*} deletes other things too, and dropping it would keep those.
+     */
+    private static boolean exactly(String path, LinkedDir dir) {
         String p = path.endsWith("/*") ? path.substring(0, path.length() - 2) : path;
-        return p.contains("*") || p.contains("?") || p.contains("[");
+        return !p.contains("*") && !p.contains("?") && !p.contains("[") && samePath(p, dir.path());
     }
 
     /** {@code find DIR [-mindepth N] [-type d] -delete} or {@code -exec rm -rf {} +}: no name tests. */
