@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -34,9 +35,25 @@ public final class Linter {
         this.suppressionAliases = Map.copyOf(suppressionAliases);
     }
 
+    /** Receives a call after each file is checked; called from several threads at once. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesDone(int done, int total);
+    }
+
     public List<Finding> lint(Project project) {
+        return lint(project, (done, total) -> { });
+    }
+
+    /** Like {@link #lint(Project)}, telling {@code progress} how many files are done. */
+    public List<Finding> lint(Project project, Progress progress) {
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-        project.files().parallelStream().forEach(file -> lintFile(project, file, findings));
+        int total = project.files().size();
+        AtomicInteger done = new AtomicInteger();
+        project.files().parallelStream().forEach(file -> {
+            lintFile(project, file, findings);
+            progress.filesDone(done.incrementAndGet(), total);
+        });
         List<Finding> result = new ArrayList<>();
         for (Finding finding : applySuppressions(project, findings)) {
             Optional<Severity> level = project.config().ruleLevels().get(finding.ruleId());
