@@ -220,13 +220,16 @@ final class BuildSteps {
     /** A {@code git clone}: the repository URL and the directory it lands in. */
     record Cloned(String url, String dir) {}
 
-    /** The clone a step makes ({@code git [-C dir] clone [options] URL [DIR]}), or null. */
-    static Cloned cloneOf(Step step) {
+    /** A git command: the directory it works in ({@code -C} applied) and the index of its subcommand in the args. */
+    record Git(String dir, int subcommand) {}
+
+    /** The git command of a step, or null when it is none or its directory is unknown. */
+    static Git git(Step step) {
         if (!"git".equals(step.name())) {
             return null;
         }
         List<Word> args = step.effective().args();
-        String cwd = step.cwd();
+        String dir = step.cwd();
         int i = 0;
         for (; i < args.size(); i++) {
             String value = args.get(i).literalValue();
@@ -235,17 +238,23 @@ final class BuildSteps {
             }
             if (value.equals("-C") && i + 1 < args.size()) {
                 String target = step.value(args.get(i + 1));
-                cwd = target == null ? null : resolve(cwd, target);
+                dir = target == null ? null : resolve(dir, target);
             }
             i += GIT_VALUE_OPTIONS.contains(value) ? 1 : 0;
         }
-        if (cwd == null || i >= args.size() || !"clone".equals(args.get(i).literalValue())) {
+        return dir == null || i >= args.size() ? null : new Git(dir, i);
+    }
+
+    /** The clone a step makes ({@code git [-C dir] clone [options] URL [DIR]}), or null. */
+    static Cloned cloneOf(Step step) {
+        Git git = git(step);
+        if (git == null || !"clone".equals(step.effective().args().get(git.subcommand()).literalValue())) {
             return null;
         }
-        List<Word> operands = operands(step.effective(), i + 1, CLONE_VALUE_OPTIONS);
+        List<Word> operands = operands(step.effective(), git.subcommand() + 1, CLONE_VALUE_OPTIONS);
         String url = operands.isEmpty() ? null : step.value(operands.get(0));
         String dir = operands.size() > 1 ? step.value(operands.get(1)) : humanish(url);
-        return url == null || dir == null ? null : new Cloned(url, resolve(cwd, dir));
+        return url == null || dir == null ? null : new Cloned(url, resolve(git.dir(), dir));
     }
 
     /** The directory git derives from a URL: {@code .../vllm.git} gives {@code vllm}. */

@@ -111,7 +111,7 @@ public final class FetchcontentFullClone implements Rule {
             FetchContentDep dep) {
         String repository = dep.repository().orElse("its repository");
         String message = "Building " + project.name() + " runs CMake FetchContent for " + dep.name() + ", which"
-                + " clones " + repository + " in full" + (dep.note().isEmpty() ? "" : " (" + dep.note() + ")")
+                + " clones " + repository + " with its whole history" + (dep.note().isEmpty() ? "" : " (" + dep.note() + ")")
                 + " and can fill the builder's disk (\"fatal: write error: No space left on device\")."
                 + " Clone it yourself with --depth 1 and point the build at it: set " + dep.srcDirVar()
                 + ", or pass -D" + dep.fetchContentSourceDirVar() + "=<dir>"

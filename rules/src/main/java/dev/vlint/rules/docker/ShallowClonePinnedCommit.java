@@ -63,28 +63,14 @@ public final class ShallowClonePinnedCommit implements Rule {
         for (Sequence sequence : BuildSteps.sequences(context.file())) {
             List<Clone> clones = new ArrayList<>();
             for (Step step : sequence.steps()) {
-                if (!"git".equals(step.name())) {
+                BuildSteps.Git call = BuildSteps.git(step);
+                if (call == null) {
                     continue;
                 }
                 SimpleCommand git = step.effective();
-                List<Word> args = git.args();
-                String dir = step.cwd();
-                int i = 0;
-                for (; i < args.size(); i++) {
-                    String value = args.get(i).literalValue();
-                    if (value == null || !value.startsWith("-")) {
-                        break;
-                    }
-                    if (value.equals("-C") && i + 1 < args.size()) {
-                        String target = step.value(args.get(i + 1));
-                        dir = target == null ? null : BuildSteps.resolve(dir, target);
-                    }
-                    i += BuildSteps.GIT_VALUE_OPTIONS.contains(value) ? 1 : 0;
-                }
-                if (i >= args.size() || dir == null) {
-                    continue;
-                }
-                String subcommand = args.get(i).literalValue();
+                String dir = call.dir();
+                int i = call.subcommand();
+                String subcommand = git.args().get(i).literalValue();
                 boolean report = sequence.owns(step);
                 if ("clone".equals(subcommand)) {
                     Clone clone = clone(step, i + 1, dir);
