@@ -3,6 +3,7 @@ package dev.vlint.rules.docker;
 import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.RunMount;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.dockerfile.Word;
 import dev.vlint.project.FileKind;
@@ -32,9 +33,13 @@ final class ScriptCallers {
                 continue;
             }
             String contextDir = parent(file.path());
+            String inContext = contextDir.isEmpty() ? script.path() : relativeTo(contextDir, script.path());
+            if (inContext == null) {
+                continue;
+            }
             for (Stage stage : dockerfile.stages()) {
-                String copiedTo = copyDestination(stage, contextDir, script.path());
-                if (copiedTo != null && runs(file, dockerfile, stage, copiedTo)) {
+                String copiedTo = copyDestination(stage, inContext);
+                if (runs(file, dockerfile, stage, copiedTo, inContext)) {
                     images.add(BuildSteps.rootImage(dockerfile, stage));
                 }
             }
@@ -42,9 +47,9 @@ final class ScriptCallers {
         return images;
     }
 
-    /** Where a COPY of the stage puts the script, or null when none copies it. */
-    private static String copyDestination(Stage stage, String contextDir, String scriptPath) {
-        String name = scriptPath.substring(scriptPath.lastIndexOf('/') + 1);
+    /** Where a COPY of the stage puts the script ({@code inContext}: its path in the build context), or null. */
+    private static String copyDestination(Stage stage, String inContext) {
+        String name = inContext.substring(inContext.lastIndexOf('/') + 1);
         String destination = null;
         for (Instruction instruction : stage.instructions()) {
             if (!(instruction.is("COPY") || instruction.is("ADD")) || instruction.flag("from").isPresent()
@@ -55,25 +60,22 @@ final class ScriptCallers {
             String dest = args.get(args.size() - 1).text();
             for (Word source : args.subList(0, args.size() - 1)) {
                 String from = BuildSteps.resolve("", source.text());
-                String inContext = contextDir.isEmpty() ? scriptPath : relativeTo(contextDir, scriptPath);
-                boolean whole = from.equals(inContext);
-                boolean inside = from.equals(".") || inContext != null && inContext.startsWith(from + "/");
-                if (inContext == null || !(whole || inside)) {
-                    continue;
-                }
-                if (whole) {
+                if (from.equals(inContext)) {
                     destination = dest.endsWith("/") || args.size() > 2 ? BuildSteps.resolve(dest, name) : dest;
-                } else {
-                    String rest = from.equals(".") ? inContext : inContext.substring(from.length() + 1);
-                    destination = BuildSteps.resolve(dest, rest);
+                } else if (from.equals(".") || inContext.startsWith(from + "/")) {
+                    destination = BuildSteps.resolve(dest, from.equals(".") ? inContext : inContext.substring(from.length() + 1));
                 }
             }
         }
         return destination == null ? null : BuildSteps.resolve("/", destination);
     }
 
-    /** Whether a RUN of the stage executes the file at {@code path}, directly or through a shell. */
-    private static boolean runs(ProjectFile file, Dockerfile dockerfile, Stage stage, String path) {
+    /**
+     * Whether a RUN of the stage executes the script, directly or through a shell: at the path a COPY
+     * put it ({@code copiedTo}, may be null), or where a bind mount of that RUN shows the build context.
+     */
+    private static boolean runs(ProjectFile file, Dockerfile dockerfile, Stage stage, String copiedTo,
+            String inContext) {
         for (Step step : BuildSteps.ofStage(file, dockerfile, stage)) {
             if (step.stage() != stage || step.effective().name() == null) {
                 continue;
@@ -82,11 +84,34 @@ final class ScriptCallers {
             if (name != null && SHELLS.contains(name) && !step.effective().args().isEmpty()) {
                 name = step.value(step.effective().args().get(0));
             }
-            if (name != null && step.resolve(name).equals(path)) {
+            if (name == null) {
+                continue;
+            }
+            String path = step.resolve(name);
+            if (path.equals(copiedTo) || mountedAt(step, inContext).contains(path)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Where the bind mounts of the step's RUN show the context file {@code inContext}. */
+    private static List<String> mountedAt(Step step, String inContext) {
+        List<String> paths = new ArrayList<>();
+        Instruction run = step.snippet().instruction();
+        for (RunMount mount : run == null ? List.<RunMount>of() : run.mounts()) {
+            if (!mount.type().equals("bind") || mount.from().isPresent() || mount.target().isEmpty()) {
+                continue;
+            }
+            String source = BuildSteps.resolve("", mount.source().orElse("."));
+            String target = BuildSteps.resolve("/", mount.target().get());
+            if (source.equals(inContext)) {
+                paths.add(target);
+            } else if (source.equals(".") || inContext.startsWith(source + "/")) {
+                paths.add(BuildSteps.resolve(target, source.equals(".") ? inContext : inContext.substring(source.length() + 1)));
+            }
+        }
+        return paths;
     }
 
     private static String parent(String path) {
