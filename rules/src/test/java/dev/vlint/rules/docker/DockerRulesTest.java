@@ -143,4 +143,35 @@ class DockerRulesTest {
         assertTrue(BuildSteps.looksLikeCommit("1d54c5c6"));
         assertTrue(!BuildSteps.looksLikeCommit("deadbeef") && !BuildSteps.looksLikeCommit("v0.15.1"));
     }
+
+    @Test
+    void uvBuildsAreCheckedAndGetTheirOwnFlag() {
+        String text = "FROM nvcr.io/nvidia/pytorch:25.02-py3\nCOPY . /src\nWORKDIR /src\nRUN uv build --wheel\n"
+                + "RUN uv pip install --system /src\n";
+        List<Finding> findings = lint("VL104", "Dockerfile", text, "pyproject.toml",
+                "[build-system]\nrequires = [\"setuptools\", \"torch>=2.6\"]\nbuild-backend = \"setuptools.build_meta\"\n"
+                        + "[project]\nname = \"kern\"\nversion = \"1\"\n");
+        assertEquals(2, findings.size());
+        assertTrue(applied(text, findings.get(0).fixes().get(0)).contains("RUN uv build --no-build-isolation --wheel"));
+        assertTrue(applied(text, findings.get(1).fixes().get(0)).contains("uv pip install --no-build-isolation --system"));
+    }
+
+    @Test
+    void fetchContentOverrideWrittenInAnEarlierRunCounts() {
+        String clone = "RUN git clone --depth 1 --branch v0.15.1 https://github.com/vllm-project/vllm.git /v\n";
+        String build = "RUN cd /v && pip install --no-build-isolation .\n";
+        String sed = "RUN sed -i '1i set(FETCHCONTENT_SOURCE_DIR_TRITON_KERNELS /t CACHE PATH \"\" FORCE)'"
+                + " /v/cmake/external_projects/triton_kernels.cmake\n";
+        assertEquals(1, lint("VL106", "Dockerfile", "FROM nvidia/cuda:12.8.1-devel-ubuntu24.04\n" + clone + build).size());
+        assertEquals(List.of(), lint("VL106", "Dockerfile", "FROM nvidia/cuda:12.8.1-devel-ubuntu24.04\n" + clone + sed + build));
+    }
+
+    @Test
+    void cleanupOnlyRunIsANoteUnlessItsPathsAreMounts() {
+        List<Finding> findings = lint("VL102", "Dockerfile", "FROM ubuntu:24.04\nRUN rm -rf /usr/share/doc && apt-get clean\n"
+                + "RUN --mount=type=cache,target=/root/.cache rm -rf /root/.cache/pip\n");
+        assertEquals(1, findings.size());
+        assertEquals(Severity.NOTE, findings.get(0).severity());
+        assertEquals(2, findings.get(0).start().line());
+    }
 }
