@@ -111,7 +111,8 @@ public final class CleanupInLaterLayer implements Rule {
         }
         Set<String> subcommands = CACHE_CLEANERS.get(name);
         List<Word> operands = BuildSteps.operands(command, 0, Set.of());
-        return subcommands != null && !operands.isEmpty() && subcommands.contains(operands.get(0).literalValue());
+        String subcommand = operands.isEmpty() ? null : operands.get(0).literalValue();
+        return subcommands != null && subcommand != null && subcommands.contains(subcommand);
     }
 
     /** {@code bash <<EOF}: the body is a snippet of its own and judged on its own commands. */

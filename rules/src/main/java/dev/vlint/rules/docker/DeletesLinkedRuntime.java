@@ -30,9 +30,9 @@ public final class DeletesLinkedRuntime implements Rule {
             Fixability.SAFE, EnumSet.of(FileKind.DOCKERFILE, FileKind.WORKFLOW, FileKind.SHELL),
             List.of("docker", "correctness"));
 
-    /** {@code find} tests and actions that keep it deleting a whole tree rather than chosen files. */
-    private static final Set<String> PLAIN_FIND_WORDS = Set.of("-mindepth", "-maxdepth", "-depth", "-xdev",
-            "-mount", "-delete", "-exec", "-execdir", "-print", "-type", "+", ";", "{}");
+    /** {@code find} options that keep it deleting a whole tree rather than chosen files. */
+    private static final Set<String> PLAIN_FIND_WORDS = Set.of("-depth", "-xdev", "-mount", "-print");
+    private static final Set<String> FIND_OPTIONS_WITH_VALUE = Set.of("-mindepth", "-maxdepth", "-type");
 
     @Override
     public RuleMeta meta() {
@@ -122,26 +122,30 @@ public final class DeletesLinkedRuntime implements Rule {
     private static boolean deletesWholeTrees(SimpleCommand find) {
         boolean deletes = false;
         List<Word> args = find.args();
-        for (int i = 0; i < args.size(); i++) {
+        for (int i = findRoots(find).size(); i < args.size(); i++) {
             String value = args.get(i).literalValue();
-            if (value == null || !value.startsWith("-") && i < findRoots(find).size()) {
-                continue;
-            }
-            if (value.equals("-delete")) {
+            if (value == null) {
+                return false;
+            } else if (value.equals("-delete")) {
                 deletes = true;
             } else if (value.equals("-exec") || value.equals("-execdir")) {
                 String program = i + 1 < args.size() ? args.get(i + 1).literalValue() : null;
                 deletes |= "rm".equals(program);
-                while (i + 1 < args.size() && !List.of(";", "+").contains(args.get(i + 1).literalValue())) {
+                while (i + 1 < args.size() && !isExecEnd(args.get(i + 1).literalValue())) {
                     i++;
                 }
-            } else if (value.equals("-mindepth") || value.equals("-maxdepth") || value.equals("-type")) {
+                i++;
+            } else if (FIND_OPTIONS_WITH_VALUE.contains(value)) {
                 i++;
             } else if (!PLAIN_FIND_WORDS.contains(value)) {
                 return false;
             }
         }
         return deletes;
+    }
+
+    private static boolean isExecEnd(String value) {
+        return ";".equals(value) || "+".equals(value);
     }
 
     /** The start directories of a {@code find}: the arguments before the first test. */

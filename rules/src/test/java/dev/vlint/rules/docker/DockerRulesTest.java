@@ -174,4 +174,13 @@ class DockerRulesTest {
         assertEquals(Severity.NOTE, findings.get(0).severity());
         assertEquals(2, findings.get(0).start().line());
     }
+
+    @Test
+    void expansionsInFindAndCleanupWordsAreNotTrouble() {
+        String text = "FROM nvcr.io/nvidia/pytorch:25.02-py3\n"
+                + "RUN find /opt/hpcx -mindepth 1 -exec rm -rf $EXTRA {} \\; && apt-get $CMD\n"
+                + "RUN find /opt/hpcx -newer $STAMP -delete\n";
+        assertEquals(1, lint("VL103", "Dockerfile", text).size());
+        assertEquals(List.of(), lint("VL102", "Dockerfile", text));
+    }
 }
