@@ -115,8 +115,12 @@ final class BuildSteps {
         }
     }
 
-    /** The sequences of a file; every command is owned by exactly one of them. */
+    /** The sequences of a file, computed once per file; every command is owned by exactly one of them. */
     static List<Sequence> sequences(ProjectFile file) {
+        return file.derived(BuildSteps.class, BuildSteps::collectSequences);
+    }
+
+    private static List<Sequence> collectSequences(ProjectFile file) {
         List<Sequence> sequences = new ArrayList<>();
         if (file.kind() == FileKind.DOCKERFILE) {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
@@ -128,7 +132,7 @@ final class BuildSteps {
         } else {
             ShellSnippets.of(file).forEach(snippet -> sequences.add(new Sequence(ofSnippet(snippet), null)));
         }
-        return sequences;
+        return List.copyOf(sequences);
     }
 
     private static void addSteps(Snippet snippet, Stage stage, String start, List<Step> into) {
