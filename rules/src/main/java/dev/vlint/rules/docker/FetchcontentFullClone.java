@@ -16,6 +16,7 @@ import dev.vlint.shell.Word;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,7 +52,7 @@ public final class FetchcontentFullClone implements Rule {
                 for (PipCommand.Target target : pip.sourceProjects()) {
                     Optional<KnownProject> known = BuiltProjects.of(context, sequence, step, target)
                             .flatMap(Facts::known);
-                    if (known.isEmpty()) {
+                    if (known.isEmpty() || !buildsForCuda(step, known.get())) {
                         continue;
                     }
                     Set<String> mentioned = mentionedNames(sequence.steps().subList(0, i + 1));
@@ -63,6 +64,21 @@ public final class FetchcontentFullClone implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * The fetched dependencies are CUDA kernels; a build for another device ({@code VLLM_TARGET_DEVICE=cpu},
+     * the {@code <PROJECT>_TARGET_DEVICE} convention) does not fetch them.
+     */
+    private static boolean buildsForCuda(Step step, KnownProject project) {
+        String variable = project.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_TARGET_DEVICE";
+        String device = step.variables().apply(variable);
+        for (Assignment assignment : step.effective().assignments()) {
+            if (assignment.name().equals(variable)) {
+                device = step.value(assignment.value());
+            }
+        }
+        return device == null || device.equalsIgnoreCase("cuda");
     }
 
     /**

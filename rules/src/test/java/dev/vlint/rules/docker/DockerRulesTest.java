@@ -183,4 +183,11 @@ class DockerRulesTest {
         assertEquals(1, lint("VL103", "Dockerfile", text).size());
         assertEquals(List.of(), lint("VL102", "Dockerfile", text));
     }
+
+    @Test
+    void cpuBuildsFetchNoCudaKernels() {
+        String build = "RUN git clone --depth 1 https://github.com/vllm-project/vllm.git /v && cd /v && pip install --no-build-isolation .\n";
+        assertEquals(List.of(), lint("VL106", "Dockerfile", "FROM ubuntu:24.04\nENV VLLM_TARGET_DEVICE=cpu\n" + build));
+        assertEquals(1, lint("VL106", "Dockerfile", "FROM ubuntu:24.04\nENV VLLM_TARGET_DEVICE=cuda\n" + build).size());
+    }
 }
