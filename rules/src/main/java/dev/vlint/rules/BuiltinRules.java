@@ -6,6 +6,12 @@ import dev.vlint.rules.ci.EmulatedNativeBuild;
 import dev.vlint.rules.ci.RunnerDiskBudgetExceeded;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
+import dev.vlint.rules.cuda.CudaArchInvalid;
+import dev.vlint.rules.cuda.CudaArchMissesTarget;
+import dev.vlint.rules.cuda.CudaArchUnsupportedByToolkit;
+import dev.vlint.rules.cuda.CudaToolkitTorchMismatch;
+import dev.vlint.rules.cuda.ImageCudaExceedsDriver;
+import dev.vlint.rules.cuda.TorchTooOldForArch;
 import dev.vlint.rules.docker.BuildIsolationRefetchesTorch;
 import dev.vlint.rules.docker.CacheMountSharedAcrossPlatforms;
 import dev.vlint.rules.docker.CleanupInLaterLayer;
@@ -33,6 +39,12 @@ public final class BuiltinRules {
             new FetchcontentFullClone(),
             new ShallowClonePinnedCommit(),
             new TorchReplacedByLaterInstall(),
+            new CudaArchInvalid(),
+            new CudaArchUnsupportedByToolkit(),
+            new CudaArchMissesTarget(),
+            new TorchTooOldForArch(),
+            new CudaToolkitTorchMismatch(),
+            new ImageCudaExceedsDriver(),
             new ExverInvalid(),
             new Pep440VersionInvalid(),
             new ScmPretendVersionIgnored(),
