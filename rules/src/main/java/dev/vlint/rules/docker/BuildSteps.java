@@ -98,7 +98,7 @@ final class BuildSteps {
     }
 
     /** The commands of one snippet that is not part of a Dockerfile (workflow step, script). */
-    static List<Step> ofSnippet(Snippet snippet) {
+    private static List<Step> ofSnippet(Snippet snippet) {
         List<Step> steps = new ArrayList<>();
         addSteps(snippet, snippet.stage(), "", steps);
         return steps;
@@ -196,7 +196,7 @@ final class BuildSteps {
     }
 
     /** The image a workflow job runs its steps in ({@code container:} or {@code container.image}), or null. */
-    static String jobContainer(YamlNode job) {
+    private static String jobContainer(YamlNode job) {
         YamlNode container = job.get("container");
         if (container != null && container.isMapping()) {
             container = container.get("image");

@@ -19,9 +19,8 @@ final class TorchInstalls {
      * @param version the pinned or known version, null when unpinned
      * @param index the CUDA-specific index it came from ({@code .../whl/cu130}), else null
      * @param origin how to tell the user where it came from
-     * @param word the torch requirement word of the install, null for a base image's torch
      */
-    record Torch(String version, String index, String origin, Word word) {
+    record Torch(String version, String index, String origin) {
         String describe() {
             return "torch" + (version == null ? "" : " " + version) + (index == null ? "" : " from " + index)
                     + " (" + origin + ")";
@@ -36,7 +35,7 @@ final class TorchInstalls {
         for (String image : BuildSteps.imagesOf(context, sequence.steps().get(0).snippet())) {
             Optional<String> torch = KnowledgeBase.bundled().images().resolve(image).flatMap(ImageFacts::torch);
             if (torch.isPresent()) {
-                return Optional.of(new Torch(torch.get(), null, "base image " + image, null));
+                return Optional.of(new Torch(torch.get(), null, "base image " + image));
             }
         }
         return Optional.empty();
@@ -59,7 +58,7 @@ final class TorchInstalls {
             if (version == null && index == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Torch(version, index, "installed on line " + line, operand));
+            return Optional.of(new Torch(version, index, "installed on line " + line));
         }
         return Optional.empty();
     }
