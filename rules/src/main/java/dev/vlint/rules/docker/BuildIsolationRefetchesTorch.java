@@ -42,7 +42,7 @@ public final class BuildIsolationRefetchesTorch implements Rule {
                     continue;
                 }
                 int line = context.file().source().position(step.command().range().start()).line();
-                Optional<Torch> installed = TorchInstalls.installedBy(pip, line);
+                Optional<Torch> installed = TorchInstalls.installedBy(pip, line, false);
                 if (installed.isPresent()) {
                     torch = installed;
                     continue;

@@ -41,8 +41,11 @@ final class TorchInstalls {
         return Optional.empty();
     }
 
-    /** The torch a pip/uv install puts in, or empty when it does not install torch. */
-    static Optional<Torch> installedBy(PipCommand pip, int line) {
+    /**
+     * The torch a pip/uv install puts in, or empty when it does not install torch. With
+     * {@code pinnedOnly}, only a pinned torch or one from a CUDA-specific index counts.
+     */
+    static Optional<Torch> installedBy(PipCommand pip, int line, boolean pinnedOnly) {
         if (!pip.installs()) {
             return Optional.empty();
         }
@@ -55,7 +58,7 @@ final class TorchInstalls {
             String rest = value.substring(name.length()).trim();
             String version = rest.startsWith("==") && !rest.contains(",") ? rest.substring(2).trim() : null;
             String index = cudaIndex(pip);
-            if (version == null && index == null) {
+            if (pinnedOnly && version == null && index == null) {
                 return Optional.empty();
             }
             return Optional.of(new Torch(version, index, "installed on line " + line));

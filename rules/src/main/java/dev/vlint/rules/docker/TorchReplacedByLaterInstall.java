@@ -60,7 +60,7 @@ public final class TorchReplacedByLaterInstall implements Rule {
                     continue;
                 }
                 int line = context.file().source().position(step.command().range().start()).line();
-                Optional<Torch> installed = TorchInstalls.installedBy(pip, line);
+                Optional<Torch> installed = TorchInstalls.installedBy(pip, line, true);
                 if (installed.isPresent()) {
                     torch = installed.get();
                 } else if (torch != null && sequence.owns(step) && !constrained(pip)) {

@@ -190,4 +190,12 @@ class DockerRulesTest {
         assertEquals(List.of(), lint("VL106", "Dockerfile", "FROM ubuntu:24.04\nENV VLLM_TARGET_DEVICE=cpu\n" + build));
         assertEquals(1, lint("VL106", "Dockerfile", "FROM ubuntu:24.04\nENV VLLM_TARGET_DEVICE=cuda\n" + build).size());
     }
+
+    @Test
+    void anyEarlierTorchInstallCountsForBuildIsolation() {
+        String text = "FROM python:3.12\nRUN pip install torch\n"
+                + "RUN git clone https://github.com/facebookresearch/xformers.git /x && pip wheel -w /w /x\n";
+        assertEquals(1, lint("VL104", "Dockerfile", text).size());
+        assertEquals(List.of(), lint("VL104", "Dockerfile", text.replace("RUN pip install torch\n", "")));
+    }
 }
