@@ -12,7 +12,14 @@ import dev.vlint.rules.cuda.CudaArchUnsupportedByToolkit;
 import dev.vlint.rules.cuda.CudaToolkitTorchMismatch;
 import dev.vlint.rules.cuda.ImageCudaExceedsDriver;
 import dev.vlint.rules.cuda.TorchTooOldForArch;
+import dev.vlint.rules.docker.BuildIsolationRefetchesTorch;
 import dev.vlint.rules.docker.CacheMountSharedAcrossPlatforms;
+import dev.vlint.rules.docker.CleanupInLaterLayer;
+import dev.vlint.rules.docker.ConfigSettingsIgnored;
+import dev.vlint.rules.docker.DeletesLinkedRuntime;
+import dev.vlint.rules.docker.FetchcontentFullClone;
+import dev.vlint.rules.docker.ShallowClonePinnedCommit;
+import dev.vlint.rules.docker.TorchReplacedByLaterInstall;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
@@ -25,6 +32,13 @@ public final class BuiltinRules {
             new ParseError(),
             new UnusedSuppression(),
             new CacheMountSharedAcrossPlatforms(),
+            new CleanupInLaterLayer(),
+            new DeletesLinkedRuntime(),
+            new BuildIsolationRefetchesTorch(),
+            new ConfigSettingsIgnored(),
+            new FetchcontentFullClone(),
+            new ShallowClonePinnedCommit(),
+            new TorchReplacedByLaterInstall(),
             new CudaArchInvalid(),
             new CudaArchUnsupportedByToolkit(),
             new CudaArchMissesTarget(),
