@@ -92,7 +92,8 @@ public final class BaseImages {
     /**
      * Facts about one image reference. {@code repository} is normalized ("nvidia/cuda",
      * "nvcr.io/nvidia/pytorch", "vllm/vllm-openai"); {@code flavor} is base/runtime/devel for
-     * nvidia/cuda; {@code sizes} maps a platform ("linux/amd64") or "" (any) to its size.
+     * nvidia/cuda; {@code sizes} maps a platform ("linux/amd64") or "" (any) to its size;
+     * {@code setuptools} is the version the image ships, where known.
      */
     public record ImageFacts(
             String repository,
@@ -103,6 +104,7 @@ public final class BaseImages {
             Optional<String> os,
             Optional<String> torch,
             Optional<String> python,
+            Optional<String> setuptools,
             Map<String, Size> sizes,
             List<LinkedDir> linkedDirs,
             List<String> sources) {
@@ -153,7 +155,8 @@ public final class BaseImages {
 
     private record Repo(List<LinkedDir> linkedDirs, Optional<Size> size, String source) {}
 
-    private record Ngc(String torch, String cuda, String python, String ubuntu, String source) {}
+    private record Ngc(String torch, String cuda, String python, String ubuntu, Optional<String> setuptools,
+            String source) {}
 
     private record Exact(Map<String, Size> sizes, String source) {}
 
@@ -178,7 +181,9 @@ public final class BaseImages {
         }
         for (JsonNode n : tree.path("ngc-pytorch")) {
             ngc.put(n.path("tag").asText(), new Ngc(n.path("torch").asText(), n.path("cuda").asText(),
-                    n.path("python").asText(), n.path("ubuntu").asText(), n.path("source").asText()));
+                    n.path("python").asText(), n.path("ubuntu").asText(),
+                    n.hasNonNull("setuptools") ? Optional.of(n.get("setuptools").asText()) : Optional.empty(),
+                    n.path("source").asText()));
         }
         for (JsonNode n : tree.path("images")) {
             String source = n.path("source").asText();
@@ -218,6 +223,7 @@ public final class BaseImages {
         Optional<String> os = Optional.empty();
         Optional<String> torch = Optional.empty();
         Optional<String> python = Optional.empty();
+        Optional<String> setuptools = Optional.empty();
         Map<String, Size> sizes = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>();
         if (r != null) {
@@ -243,6 +249,7 @@ public final class BaseImages {
             cuda = Optional.of(n.cuda());
             torch = Optional.of(n.torch());
             python = Optional.of(n.python());
+            setuptools = n.setuptools();
             os = Optional.of("ubuntu" + n.ubuntu());
             sources.add(n.source());
         }
@@ -253,7 +260,7 @@ public final class BaseImages {
         if (r == null && e == null && n == null) {
             return Optional.empty();
         }
-        return Optional.of(new ImageFacts(repo, ref.tag(), cuda, flavor, cudnn, os, torch, python,
+        return Optional.of(new ImageFacts(repo, ref.tag(), cuda, flavor, cudnn, os, torch, python, setuptools,
                 Map.copyOf(sizes), r == null ? List.of() : r.linkedDirs(), List.copyOf(sources)));
     }
 

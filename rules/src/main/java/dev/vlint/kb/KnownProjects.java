@@ -36,6 +36,8 @@ public final class KnownProjects {
      * @param scmVersionWithoutDistName setup.py calls setuptools_scm.get_version() without dist_name,
      *     so SETUPTOOLS_SCM_PRETEND_VERSION_FOR_<NAME> is ignored
      * @param cmakeArgsEnv the environment variable whose value is split into extra cmake arguments
+     * @param pep639License the PEP 639 license expression of its pyproject.toml ({@code license =
+     *     "Apache-2.0"}), which setuptools older than 77 rejects
      */
     public record KnownProject(
             String name,
@@ -46,6 +48,7 @@ public final class KnownProjects {
             boolean dependsOnTorch,
             boolean buildsAgainstTorch,
             Optional<String> cmakeArgsEnv,
+            Optional<String> pep639License,
             List<FetchContentDep> fetchContent,
             String source) {
 
@@ -73,6 +76,7 @@ public final class KnownProjects {
                             n.path("build-requires-torch").asText("none").toUpperCase(Locale.ROOT).replace('-', '_')),
                     n.path("depends-on-torch").asBoolean(false), n.path("builds-against-torch").asBoolean(false),
                     n.hasNonNull("cmake-args-env") ? Optional.of(n.get("cmake-args-env").asText()) : Optional.empty(),
+                    n.hasNonNull("pep639-license") ? Optional.of(n.get("pep639-license").asText()) : Optional.empty(),
                     List.copyOf(deps), n.path("source").asText()));
         }
     }

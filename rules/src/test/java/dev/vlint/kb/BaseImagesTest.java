@@ -37,6 +37,8 @@ class BaseImagesTest {
         assertEquals(Optional.of("2.7.0a0+6c54963f75"), f.torch());
         assertEquals(Optional.of("3.12"), f.python());
         assertEquals(Optional.of("ubuntu24.04"), f.os());
+        assertEquals(Optional.of("70.3"), f.setuptools());
+        assertEquals(Optional.empty(), images.resolve("nvcr.io/nvidia/pytorch:25.12-py3").orElseThrow().setuptools());
         assertEquals("/opt/hpcx", f.linkedDirsDeletedBy("/opt/hpcx").get(0).path());
         assertEquals("libmpi.so.40", f.linkedDirsDeletedBy("/opt/hpcx/").get(0).library());
         assertEquals(22, images.ngcPytorchTags().size());

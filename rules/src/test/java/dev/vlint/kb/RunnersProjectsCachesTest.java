@@ -50,6 +50,8 @@ class RunnersProjectsCachesTest {
         assertTrue(vllm.scmVersionWithoutDistName());
         assertEquals(KnownProjects.TorchBuildRequirement.EXACT, vllm.buildRequiresTorch());
         assertEquals("CMAKE_ARGS", vllm.cmakeArgsEnv().orElseThrow());
+        assertEquals("Apache-2.0", vllm.pep639License().orElseThrow());
+        assertTrue(kb.projects().project("xformers").orElseThrow().pep639License().isEmpty());
         KnownProjects.FetchContentDep triton = vllm.fetchContent().stream()
                 .filter(d -> d.name().equals("triton_kernels")).findFirst().orElseThrow();
         assertEquals("TRITON_KERNELS_SRC_DIR", triton.srcDirVar());

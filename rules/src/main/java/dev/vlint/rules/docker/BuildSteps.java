@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * the docker rules need to follow a clone into a {@code cd} and a {@code pip install .}, or a torch
  * install into a later one.
  */
-final class BuildSteps {
+public final class BuildSteps {
     static final Set<String> GIT_VALUE_OPTIONS = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace");
     static final Set<String> CLONE_VALUE_OPTIONS = Set.of("--depth", "--branch", "-b", "--origin", "-o",
             "--config", "-c", "--reference", "--reference-if-able", "--filter", "--jobs", "-j", "--shallow-since",
@@ -38,7 +38,7 @@ final class BuildSteps {
      * {@code cwd} is the absolute directory when known, "" when the start directory is unknown
      * (then relative paths stay relative and still compare equal).
      */
-    record Step(Snippet snippet, Stage stage, SimpleCommand command, SimpleCommand effective, String cwd) {
+    public record Step(Snippet snippet, Stage stage, SimpleCommand command, SimpleCommand effective, String cwd) {
         Function<String, String> variables() {
             return snippet.variablesAt(command);
         }
@@ -222,7 +222,7 @@ final class BuildSteps {
     }
 
     /** A {@code git clone}: the repository URL and the directory it lands in. */
-    record Cloned(String url, String dir) {}
+    public record Cloned(String url, String dir) {}
 
     /** A git command: the directory it works in ({@code -C} applied) and the index of its subcommand in the args. */
     record Git(String dir, int subcommand) {}
@@ -250,7 +250,7 @@ final class BuildSteps {
     }
 
     /** The clone a step makes ({@code git [-C dir] clone [options] URL [DIR]}), or null. */
-    static Cloned cloneOf(Step step) {
+    public static Cloned cloneOf(Step step) {
         Git git = git(step);
         if (git == null || !"clone".equals(step.effective().args().get(git.subcommand()).literalValue())) {
             return null;
@@ -262,7 +262,7 @@ final class BuildSteps {
     }
 
     /** The directory git derives from a URL: {@code .../vllm.git} gives {@code vllm}. */
-    static String humanish(String url) {
+    public static String humanish(String url) {
         if (url == null) {
             return null;
         }

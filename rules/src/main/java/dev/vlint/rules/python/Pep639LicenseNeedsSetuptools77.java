@@ -6,6 +6,8 @@ import dev.vlint.dockerfile.Stage;
 import dev.vlint.fix.Applicability;
 import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
+import dev.vlint.kb.KnowledgeBase;
+import dev.vlint.kb.KnownProjects.KnownProject;
 import dev.vlint.kb.Pep440;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
@@ -16,14 +18,18 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
+import dev.vlint.rules.docker.BuildSteps;
+import dev.vlint.shell.Connector;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,7 +39,9 @@ import java.util.regex.Pattern;
  * VL304: a pyproject.toml with a PEP 639 license ({@code license = "Apache-2.0"} or
  * {@code license-files}) that may be built by setuptools older than 77.0, which rejects it. Two
  * places say which setuptools builds it: the project's own {@code build-system.requires}, and for a
- * {@code --no-build-isolation} build in a Dockerfile the setuptools installed earlier in that stage.
+ * {@code --no-build-isolation} build in a Dockerfile the setuptools of that stage: one installed
+ * earlier in it, else the base image's (knowledge base). The project is a pyproject.toml copied into
+ * the image, or a repository cloned in the stage that the knowledge base knows (vLLM).
  */
 public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     private static final RuleMeta META = new RuleMeta("VL304", "pep639-license-needs-setuptools-77", Severity.ERROR,
@@ -163,15 +171,20 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     // ------------------------------------------------------------------ Dockerfile
 
     /** One {@code pip install} argument naming setuptools or packaging, and what it admits. */
-    private record Installed(Word word, List<String[]> clauses, boolean upgrade) {}
+    private record Installed(Word word, Pep440.SpecifierSet set, List<String[]> clauses, boolean upgrade) {}
+
+    /** A project with a PEP 639 license: where its pyproject.toml comes from, and the license line. */
+    private record Pep639Project(String pyproject, String license) {}
 
     private static void checkDockerfile(RuleContext context) {
         List<ShellSnippets.Snippet> snippets = ShellSnippets.of(context.file());
         Set<TextRange> reported = new HashSet<>();
+        Map<Stage, Map<String, KnownProject>> clonedByStage = new HashMap<>();
         for (ShellSnippets.Snippet snippet : snippets) {
             if (snippet.stage() == null) {
                 continue;
             }
+            Map<String, KnownProject> cloned = clonedByStage.computeIfAbsent(snippet.stage(), s -> new HashMap<>());
             String cwd = workdirBefore(snippet.stage(), snippet.instruction());
             for (SimpleCommand raw : snippet.script().commands()) {
                 SimpleCommand command = raw.effective();
@@ -180,26 +193,43 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                     cwd = resolve(cwd, command.args().get(0).literalValue());
                     continue;
                 }
+                BuildSteps.Cloned clone = BuildSteps.cloneOf(new BuildSteps.Step(snippet, snippet.stage(), raw,
+                        command, cwd));
+                if (clone != null) {
+                    KnowledgeBase.bundled().projects().project(BuildSteps.humanish(clone.url()))
+                            .ifPresentOrElse(p -> cloned.put(clone.dir(), p), () -> cloned.remove(clone.dir()));
+                    continue;
+                }
                 if (!isNonIsolatedBuild(command)) {
                     continue;
                 }
                 for (String path : pathArguments(command)) {
                     String dir = resolve(cwd, path);
-                    ProjectFile pyprojectFile = copiedPyproject(context, snippet.stage(), snippet.instruction(), dir);
-                    PyProject pyproject = pyprojectFile == null ? null : pyprojectFile.model(PyProject.KEY);
-                    Optional<String> license = pep639License(pyproject);
-                    if (license.isPresent()) {
-                        checkStageSetuptools(context, snippets, snippet, raw, dir, pyprojectFile, license.get(),
-                                reported);
-                    }
+                    pep639Project(context, snippet, dir, cloned.get(dir)).ifPresent(project ->
+                            checkStageSetuptools(context, snippets, snippet, raw, dir, project, reported));
                 }
             }
         }
     }
 
+    /** The PEP 639 project at {@code dir}: a pyproject.toml copied there, else a known project cloned there. */
+    private static Optional<Pep639Project> pep639Project(RuleContext context, ShellSnippets.Snippet snippet,
+            String dir, KnownProject cloned) {
+        ProjectFile pyprojectFile = copiedPyproject(context, snippet.stage(), snippet.instruction(), dir);
+        if (pyprojectFile != null) {
+            return pep639License(pyprojectFile.model(PyProject.KEY))
+                    .map(license -> new Pep639Project(pyprojectFile.path(), license));
+        }
+        if (cloned == null || !cloned.usesSetuptools()) {
+            return Optional.empty();
+        }
+        return cloned.pep639License().map(expression -> new Pep639Project(cloned.name() + "'s pyproject.toml",
+                "license = \"" + expression + "\""));
+    }
+
     private static void checkStageSetuptools(RuleContext context, List<ShellSnippets.Snippet> snippets,
-            ShellSnippets.Snippet buildSnippet, SimpleCommand build, String dir, ProjectFile pyproject,
-            String license, Set<TextRange> reported) {
+            ShellSnippets.Snippet buildSnippet, SimpleCommand build, String dir, Pep639Project project,
+            Set<TextRange> reported) {
         Installed setuptools = null;
         Installed packaging = null;
         for (ShellSnippets.Snippet snippet : snippets) {
@@ -229,16 +259,23 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 }
             }
         }
-        if (setuptools == null || (setuptools.clauses().isEmpty() && setuptools.upgrade())
-                || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN) || !reported.add(setuptools.word().range())) {
-            // pip installs the newest version a specifier admits, so only a cap or pin below 77 leaves an
-            // old setuptools; no install at all leaves the image's, which the knowledge base does not know
+        if (setuptools == null || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN)) {
+            // pip installs the newest version a specifier admits unless the installed one satisfies it
+            Optional<String> imageSetuptools = imageSetuptools(buildSnippet.stage());
+            if (imageSetuptools.isPresent() && keepsImageSetuptools(setuptools, imageSetuptools.get())) {
+                reportImageSetuptools(context, build, dir, project, imageSetuptools.get(), buildSnippet.stage(),
+                        reported);
+            }
             return;
         }
+        if (!reported.add(setuptools.word().range())) {
+            return;
+        }
+        String license = project.license();
         int line = context.file().source().position(build.range().start()).line();
         String message = "this stage installs setuptools from '" + setuptools.word().literalValue()
                 + "', which cannot install 77 or newer, but line " + line + " builds " + dir
-                + " with --no-build-isolation, so that setuptools builds it, and " + pyproject.path() + " has "
+                + " with --no-build-isolation, so that setuptools builds it, and " + project.pyproject() + " has "
                 + license + ", a PEP 639 license: " + why(license) + "; install " + SETUPTOOLS_FIXED + " and "
                 + PACKAGING_FIXED;
         List<Edit> edits = new ArrayList<>();
@@ -251,6 +288,75 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         }
         context.report(setuptools.word().range(), message, new Fix("Install " + SETUPTOOLS_FIXED + " and "
                 + PACKAGING_FIXED, Applicability.UNSAFE, edits));
+    }
+
+    /** The setuptools version the stage's base image ships, when the knowledge base knows it and it is older than 77. */
+    private static Optional<String> imageSetuptools(Stage stage) {
+        if (stage.baseStage() >= 0) {
+            return Optional.empty();
+        }
+        return KnowledgeBase.bundled().images().resolve(stage.expandedBaseImage())
+                .flatMap(facts -> facts.setuptools())
+                .filter(version -> Pep440.parse(version).map(v -> v.compareTo(SETUPTOOLS_MIN) < 0).orElse(false));
+    }
+
+    /**
+     * Whether the image's setuptools is still the one installed: the stage installs none, or only a
+     * requirement that version already satisfies without {@code -U} (pip then leaves it in place).
+     */
+    private static boolean keepsImageSetuptools(Installed setuptools, String imageVersion) {
+        if (setuptools == null) {
+            return true;
+        }
+        Pep440.Version version = Pep440.parse(imageVersion).orElseThrow();
+        return !setuptools.upgrade() && setuptools.set().contains(version);
+    }
+
+    private static void reportImageSetuptools(RuleContext context, SimpleCommand build, String dir,
+            Pep639Project project, String imageVersion, Stage stage, Set<TextRange> reported) {
+        SimpleCommand command = build.effective();
+        Word at = command.args().stream().filter(w -> "--no-build-isolation".equals(w.literalValue())
+                || "--no-isolation".equals(w.literalValue()) || "-n".equals(w.literalValue()))
+                .findFirst().orElse(command.name());
+        if (!reported.add(at.range())) {
+            return;
+        }
+        String message = stage.expandedBaseImage() + " ships setuptools " + imageVersion + " and this stage does"
+                + " not upgrade it, but " + dir + " is built with --no-build-isolation, so that setuptools builds it,"
+                + " and " + project.pyproject() + " has " + project.license() + ", a PEP 639 license: "
+                + why(project.license()) + "; install " + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED
+                + " before building";
+        Optional<String> pip = pipBefore(context, build);
+        if (pip.isEmpty()) {
+            context.report(at.range(), message);
+            return;
+        }
+        context.report(at.range(), message, new Fix("Install " + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED
+                + " before the build", Applicability.UNSAFE, List.of(Edit.insert(build.range().start(),
+                pip.get() + " install \"" + SETUPTOOLS_FIXED + "\" \"" + PACKAGING_FIXED + "\" && "))));
+    }
+
+    /**
+     * The pip to run before {@code build} ("pip", "python3 -m pip", "uv pip"), written like the build's
+     * own, when an {@code &&} in front of it keeps the script's meaning: the build starts a line or
+     * follows {@code ;} or {@code &&}, and has no prefix assignments.
+     */
+    private static Optional<String> pipBefore(RuleContext context, SimpleCommand build) {
+        Connector connector = build.connector();
+        boolean clean = connector == Connector.NONE || connector == Connector.NEWLINE
+                || connector == Connector.SEMICOLON || connector == Connector.AND;
+        if (!clean || !build.assignments().isEmpty()) {
+            return Optional.empty();
+        }
+        SimpleCommand command = build.effective();
+        String text = context.file().source().text();
+        // "python -m build" becomes "python -m pip"; pip and uv pip keep the words before their subcommand
+        String pip = switch (command.commandName()) {
+            case "build" -> text.substring(build.range().start(), command.name().range().start()) + "pip";
+            case "uv" -> text.substring(build.range().start(), command.args().get(1).range().start()).strip();
+            default -> text.substring(build.range().start(), command.args().get(0).range().start()).strip();
+        };
+        return pip.contains("\n") || pip.contains("\\") ? Optional.empty() : Optional.of(pip);
     }
 
     /** pip/uv pip install or wheel with {@code --no-build-isolation}, or {@code python -m build --no-isolation}. */
@@ -316,7 +422,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         }
         List<String[]> clauses = set.get().specifiers().stream()
                 .map(s -> new String[] {s.operator(), s.version()}).toList();
-        return new Installed(arg, clauses, upgrade);
+        return new Installed(arg, set.get(), clauses, upgrade);
     }
 
     private static List<String[]> clauses(Requirement requirement) {
