@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs rules over a project and returns their findings, with suppression comments and config
  * levels applied, in order.
  */
 public final class Linter {
+    /** Files are linted on a pool of this many threads (the machine's cores, at most 8). */
+    public static final int DEFAULT_THREADS = Math.min(8, Runtime.getRuntime().availableProcessors());
+
     private final List<Rule> rules;
     private final Map<String, String> suppressionAliases;
 
@@ -35,8 +40,31 @@ public final class Linter {
     }
 
     public List<Finding> lint(Project project) {
-        List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-        project.files().parallelStream().forEach(file -> lintFile(project, file, findings));
+        return lint(project, DEFAULT_THREADS);
+    }
+
+    /**
+     * Lints the files on at most {@code threads} threads. Each file's findings are kept apart and
+     * joined in file order, so the result does not depend on scheduling.
+     */
+    public List<Finding> lint(Project project, int threads) {
+        List<ProjectFile> files = project.files();
+        List<List<Finding>> perFile = new ArrayList<>(Collections.nCopies(files.size(), null));
+        if (threads <= 1 || files.size() <= 1) {
+            for (int i = 0; i < files.size(); i++) {
+                perFile.set(i, lintFile(project, files.get(i)));
+            }
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                pool.submit(() -> IntStream.range(0, files.size()).parallel()
+                        .forEach(i -> perFile.set(i, lintFile(project, files.get(i))))).join();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        perFile.forEach(findings::addAll);
         List<Finding> result = new ArrayList<>();
         for (Finding finding : applySuppressions(project, findings)) {
             Optional<Severity> level = project.config().ruleLevels().get(finding.ruleId());
@@ -79,12 +107,14 @@ public final class Linter {
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
     }
 
-    private void lintFile(Project project, ProjectFile file, List<Finding> sink) {
+    private List<Finding> lintFile(Project project, ProjectFile file) {
+        List<Finding> sink = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule)) {
                 rule.check(new RuleContext(rule.meta(), file, project, sink::add));
             }
         }
+        return sink;
     }
 
     private static boolean isEnabled(Project project, Rule rule) {
