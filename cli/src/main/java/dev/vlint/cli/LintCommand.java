@@ -4,6 +4,11 @@ import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
 import dev.vlint.config.ConfigLoader;
 import dev.vlint.engine.Linter;
+import dev.vlint.fixers.FixMode;
+import dev.vlint.fixers.FixReport;
+import dev.vlint.fixers.FixSession;
+import dev.vlint.fixers.ParseCheck;
+import dev.vlint.fixers.SafeWriter;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectLoader;
 import dev.vlint.report.GithubReporter;
@@ -23,6 +28,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,14 +88,43 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--category", paramLabel = "NAME", description = "SARIF analysis category (runAutomationDetails.id).")
     private String category;
 
+    @Option(names = "--fix", description = "Apply safe fixes to the files, then report what is left.")
+    private boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "Also apply fixes that may change behaviour (with --fix or --diff).")
+    private boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "Print the fixes as a unified diff and write nothing.")
+    private boolean diff;
+
+    @Option(names = "--changed", description = "Report only on files changed against HEAD: staged, unstaged and"
+            + " untracked (not ignored).")
+    private boolean changed;
+
+    @Option(names = "--since", paramLabel = "REF", description = "Report only on files changed since the git"
+            + " revision REF (branch, tag, sha, HEAD~3, origin/main), untracked files included.")
+    private String since;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in FILE,"
+            + " an earlier SARIF report of vlint.")
+    private Path baseline;
+
+    @Option(names = "--statistics", description = "Print how often each rule fired instead of the findings"
+            + " (text or json).")
+    private boolean statistics;
+
     LintCommand(Session session) {
         this.session = session;
     }
 
     @Override
     public Integer call() throws IOException, ConfigException {
+        long started = System.nanoTime();
         Format chosenFormat = choice(Format.class, format, "--format");
         FailOn threshold = choice(FailOn.class, failOn, "--fail-on");
+        if (statistics && chosenFormat != Format.TEXT && chosenFormat != Format.JSON) {
+            throw new UsageException("--statistics prints text or json, not " + format);
+        }
         List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
                 .map(p -> session.cwd().resolve(p).normalize()).toList();
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
@@ -98,20 +133,108 @@ final class LintCommand implements Callable<Integer> {
                 ? ConfigLoader.load(configPath.get(), knownIds(), ConfigLoader.ANY_GPU_SHAPE)
                 : Config.DEFAULT;
         List<Rule> rules = chosenRules(settings);
+        Baseline known = baseline == null ? null : Baseline.read(session.cwd().resolve(baseline), baseline.toString());
+        Optional<Set<String>> reported = reportedFiles(root);
 
         Project project = ProjectLoader.load(root, targets, settings, note -> session.err().println("vlint: " + note));
-        List<Finding> findings = new Linter(rules).lint(project);
+        int checkedFiles = reported
+                .map(set -> (int) project.files().stream().filter(f -> set.contains(f.path())).count())
+                .orElse(project.files().size());
+        List<Finding> findings;
+        RunSummary.Fixing fixing = RunSummary.Fixing.NONE;
+        if (fix || diff) {
+            // Fixes are written, so only the reported files may change: the others are left out of the project.
+            Project fixScope = reported.map(set -> new Project(project.root(),
+                    project.files().stream().filter(f -> set.contains(f.path())).toList(), project.config()))
+                    .orElse(project);
+            FixMode mode = unsafeFixes ? FixMode.UNSAFE : FixMode.SAFE;
+            FixReport fixReport = FixSession.run(fixScope, rules, mode, ParseCheck.PRIMARY);
+            if (diff) {
+                session.out().print(fixReport.diff());
+                session.out().flush();
+                session.err().println("vlint: " + fixReport.summary() + " (nothing written: --diff)");
+                return fixReport.changedFiles().isEmpty() ? Session.OK : Session.FINDINGS;
+            }
+            boolean written = writeFixes(fixReport);
+            findings = fixReport.remaining();
+            if (!written) {
+                return Session.FINDINGS;
+            }
+            fixing = unsafeFixes ? RunSummary.Fixing.UNSAFE : RunSummary.Fixing.SAFE;
+        } else {
+            findings = lint(rules, project);
+        }
+        if (reported.isPresent()) {
+            findings = findings.stream().filter(f -> reported.get().contains(f.file().path())).toList();
+        }
+        if (known != null) {
+            findings = known.newFindings(findings);
+        }
         RunResult result = new RunResult(findings, rules.stream().map(Rule::meta).toList(), Main.VERSION);
 
-        StringWriter report = new StringWriter();
-        reporter(chosenFormat).write(result, report);
+        String report = render(result, chosenFormat);
         if (output == null) {
             session.out().print(report);
             session.out().flush();
         } else {
-            writeAtomically(session.cwd().resolve(output), report.toString());
+            writeAtomically(session.cwd().resolve(output), report);
+        }
+        if (chosenFormat == Format.TEXT) {
+            session.err().println(RunSummary.line(checkedFiles, Duration.ofNanos(System.nanoTime() - started),
+                    result.active(), fixing));
+            session.err().flush();
         }
         return failed(result, threshold) ? Session.FINDINGS : Session.OK;
+    }
+
+    /** The files whose findings are reported with {@code --changed} or {@code --since}; empty without them. */
+    private Optional<Set<String>> reportedFiles(Path root) {
+        if (changed && since != null) {
+            throw new UsageException("--changed and --since cannot be combined");
+        }
+        if (changed) {
+            return Optional.of(ChangedFiles.sinceHead(root));
+        }
+        return since == null ? Optional.empty() : Optional.of(ChangedFiles.since(root, since));
+    }
+
+    /** The report in the chosen format, or the {@code --statistics} table. */
+    private String render(RunResult result, Format chosenFormat) throws IOException {
+        if (statistics) {
+            List<RunSummary.Row> rows = RunSummary.statistics(result.active(), result.rules());
+            return chosenFormat == Format.JSON ? RunSummary.json(rows) : RunSummary.table(rows);
+        }
+        StringWriter text = new StringWriter();
+        reporter(chosenFormat).write(result, text);
+        return text.toString();
+    }
+
+    /** Lints the project, with a progress line on a terminal's standard error. */
+    private List<Finding> lint(List<Rule> rules, Project project) {
+        if (!session.errTerminal()) {
+            return new Linter(rules).lint(project);
+        }
+        ProgressLine progress = new ProgressLine(session.err());
+        try {
+            return new Linter(rules).lint(project, progress);
+        } finally {
+            progress.clear();
+        }
+    }
+
+    /** Writes the fixed files; false when any could not be written (each is named on stderr). */
+    private boolean writeFixes(FixReport fixed) {
+        boolean allWritten = true;
+        for (SafeWriter.Outcome outcome : fixed.write(new SafeWriter())) {
+            if (!outcome.ok()) {
+                session.err().println("vlint: " + outcome.message());
+                allWritten = false;
+            }
+        }
+        fixed.notes().forEach(note -> session.err().println("vlint: " + note));
+        session.err().println("vlint: " + fixed.summary());
+        session.err().flush();
+        return allWritten;
     }
 
     private Reporter reporter(Format chosen) {

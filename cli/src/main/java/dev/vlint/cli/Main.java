@@ -1,8 +1,10 @@
 package dev.vlint.cli;
 
 import dev.vlint.rules.BuiltinRules;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The {@code vlint} executable. */
@@ -15,11 +17,26 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        boolean terminal = System.console() != null;
         Session session = new Session(Path.of("").toAbsolutePath(), out, err, System.getenv(),
-                System.console() != null, BuiltinRules.all());
+                terminal, BuiltinRules.all(), stderrIsTerminal(terminal));
         int code = session.run(args);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Java cannot ask about standard error; on Linux its descriptor's link names the device.
+     * Elsewhere the console check (standard input and output) stands in for it.
+     */
+    private static boolean stderrIsTerminal(boolean console) {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return console;
+        }
     }
 }

@@ -17,9 +17,10 @@ import picocli.CommandLine;
  * @param env the environment ({@code NO_COLOR}, {@code VLINT_DEBUG})
  * @param terminal whether standard output is a terminal (colour is only used there)
  * @param rules all rules vlint knows
+ * @param errTerminal whether standard error is a terminal (the progress line is only shown there)
  */
 public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal,
-        List<Rule> rules) {
+        List<Rule> rules, boolean errTerminal) {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
@@ -29,12 +30,21 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
         rules = List.copyOf(rules);
     }
 
+    /** A session whose standard error is a terminal exactly when standard output is. */
+    public Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal,
+            List<Rule> rules) {
+        this(cwd, out, err, env, terminal, rules, terminal);
+    }
+
     /** Runs the command line and returns the exit code. */
     public int run(String... args) {
         CommandLine commandLine = new CommandLine(new LintCommand(this))
                 .addSubcommand(new RulesCommand(this))
                 .addSubcommand(new ExplainCommand(this))
                 .addSubcommand(new InitCommand(this))
+                .addSubcommand(new DumpCommand(this))
+                .addSubcommand(new BuildCommand(this))
+                .addSubcommand(new GraphCommand(this))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));

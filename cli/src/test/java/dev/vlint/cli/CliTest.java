@@ -48,7 +48,8 @@ class CliTest {
         assertTrue(out.toString().startsWith("docker/Dockerfile:1:13: error[XT001] tag latest is not reproducible\n"),
                 out.toString());
         assertTrue(out.toString().contains("docker/Dockerfile:2:5: note[XT002] apt-get is used"), out.toString());
-        assertEquals("", err.toString());
+        assertTrue(err.toString().matches("Checked 1 file in \\d+\\.\\d\\ds: 1 error, 0 warnings, 1 note"
+                + " \\(1 fixable with --fix\\)\n"), err.toString());
     }
 
     @Test
@@ -212,5 +213,42 @@ class CliTest {
         assertEquals(1, vlint(), "the starter config is valid: " + err);
         assertEquals(2, vlint("init"));
         assertTrue(err.toString().contains("already exists"), err.toString());
+    }
+
+    @Test
+    void diffShowsTheFixAndWritesNothing() throws IOException {
+        assertEquals(1, vlint("--diff"));
+        assertTrue(out.toString().contains("-FROM ubuntu:latest\n+FROM ubuntu:24.04\n"), out.toString());
+        assertEquals("FROM ubuntu:latest\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
+    }
+
+    @Test
+    void fixWritesSafeFixesAndReportsWhatIsLeft() throws IOException {
+        assertEquals(1, vlint("--fix", "--fail-on", "note"));
+        assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
+        assertFalse(out.toString().contains("XT001"), out.toString());
+        assertTrue(out.toString().contains("XT002"), out.toString());
+        assertTrue(err.toString().contains("Fixed 1 finding in 1 file (XT001 x1)"), err.toString());
+        assertEquals(0, vlint("--fix", "--fail-on", "warning"), "nothing left at warning level");
+    }
+
+    @Test
+    void dumpPrintsTheParseAndFailsOnWhatBuildKitRejects() throws IOException {
+        assertEquals(0, vlint("dump", "docker/Dockerfile"));
+        assertEquals("(from \"ubuntu:latest\")\n(run \"apt-get update\")\n", out.toString());
+        Files.writeString(dir.resolve("Empty.Dockerfile"), "# only a comment\n");
+        assertEquals(1, vlint("dump", "Empty.Dockerfile"));
+        assertTrue(err.toString().startsWith("Empty.Dockerfile:"), err.toString());
+        assertEquals(2, vlint("dump", "missing/Dockerfile"));
+    }
+
+    @Test
+    void buildDryRunPointsDockerAtThePatchedCopyAndLeavesTheOriginal() throws IOException {
+        Path shadow = dir.resolve("shadow");
+        assertEquals(0, vlint("build", "--dry-run", "--shadow-dir", "shadow", "--", "docker", "buildx", "build",
+                "-f", "docker/Dockerfile", "."));
+        assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(shadow.resolve("Dockerfile")));
+        assertEquals("FROM ubuntu:latest\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
+        assertTrue(out.toString().contains("docker buildx build -f " + shadow.resolve("Dockerfile")), out.toString());
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -39,26 +41,43 @@ public final class Linter {
         this.suppressionAliases = Map.copyOf(suppressionAliases);
     }
 
+    /** Receives a call after each file is checked; called from several threads at once. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesDone(int done, int total);
+    }
+
     public List<Finding> lint(Project project) {
-        return lint(project, DEFAULT_THREADS);
+        return lint(project, DEFAULT_THREADS, (done, total) -> { });
+    }
+
+    /** Like {@link #lint(Project)}, telling {@code progress} how many files are done. */
+    public List<Finding> lint(Project project, Progress progress) {
+        return lint(project, DEFAULT_THREADS, progress);
+    }
+
+    public List<Finding> lint(Project project, int threads) {
+        return lint(project, threads, (done, total) -> { });
     }
 
     /**
      * Lints the files on at most {@code threads} threads. Each file's findings are kept apart and
      * joined in file order, so the result does not depend on scheduling.
      */
-    public List<Finding> lint(Project project, int threads) {
+    public List<Finding> lint(Project project, int threads, Progress progress) {
         List<ProjectFile> files = project.files();
         List<List<Finding>> perFile = new ArrayList<>(Collections.nCopies(files.size(), null));
+        AtomicInteger done = new AtomicInteger();
+        IntConsumer lintOne = i -> {
+            perFile.set(i, lintFile(project, files.get(i)));
+            progress.filesDone(done.incrementAndGet(), files.size());
+        };
         if (threads <= 1 || files.size() <= 1) {
-            for (int i = 0; i < files.size(); i++) {
-                perFile.set(i, lintFile(project, files.get(i)));
-            }
+            IntStream.range(0, files.size()).forEach(lintOne);
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
-                pool.submit(() -> IntStream.range(0, files.size()).parallel()
-                        .forEach(i -> perFile.set(i, lintFile(project, files.get(i))))).join();
+                pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(lintOne)).join();
             } finally {
                 pool.shutdown();
             }

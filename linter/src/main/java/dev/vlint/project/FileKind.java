@@ -1,6 +1,7 @@
 package dev.vlint.project;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The kinds of file vlint understands. */
 public enum FileKind {
@@ -18,6 +19,11 @@ public enum FileKind {
     BAKE,
     OTHER;
 
+    /** {@code Dockerfile.cpu} is a Dockerfile; {@code Dockerfile.java} or {@code Dockerfile.md} is not. */
+    private static final Pattern NOT_DOCKERFILE_SUFFIX = Pattern.compile(
+            "\\.(java|kt|scala|groovy|go|rs|py|pyc|js|ts|md|rst|adoc|txt|json|ya?ml|toml|xml|html|sh|bash|class|jar"
+                    + "|dockerignore|j2|jinja2?|tmpl|template|in|orig|rej|bak|swp|received|approved)$");
+
     /**
      * Classifies a file by its path (relative, forward slashes) and the start of its text
      * ({@code head} may be empty for binaries).
@@ -25,8 +31,9 @@ public enum FileKind {
     public static FileKind classify(String path, String head) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("dockerfile") || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")
-                || lower.equals("containerfile") || lower.startsWith("containerfile.")) {
+        if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.endsWith(".dockerfile")
+                || (lower.startsWith("dockerfile.") || lower.startsWith("containerfile."))
+                        && !NOT_DOCKERFILE_SUFFIX.matcher(lower).find()) {
             return DOCKERFILE;
         }
         if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {

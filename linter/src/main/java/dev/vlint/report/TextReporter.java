@@ -9,15 +9,14 @@ import dev.vlint.source.Position;
 import dev.vlint.source.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Compiler-style output: {@code path:line:col: level[ID] message}, then the source line with the
  * range underlined ({@code ^~~~}), the related locations and the available fixes. Suppressed
- * findings are left out. Tabs are expanded to the next multiple of {@value #TAB_WIDTH} and wide
- * (East Asian, emoji) characters take two cells, so the underline stays under the range.
+ * findings are left out; the totals are the caller's to print (vlint puts them on stderr). Tabs
+ * are expanded to the next multiple of {@value #TAB_WIDTH} and wide (East Asian, emoji)
+ * characters take two cells, so the underline stays under the range.
  */
 public final class TextReporter implements Reporter {
     static final int TAB_WIDTH = 4;
@@ -34,20 +33,8 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(RunResult result, Writer out) throws IOException {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Finding finding : result.active()) {
             writeFinding(finding, out);
-            counts.merge(finding.severity(), 1, Integer::sum);
-        }
-        if (!counts.isEmpty()) {
-            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-            StringBuilder line = new StringBuilder("Found ").append(plural(total, "problem")).append(" (");
-            String separator = "";
-            for (Map.Entry<Severity, Integer> entry : counts.entrySet()) {
-                line.append(separator).append(plural(entry.getValue(), entry.getKey().label()));
-                separator = ", ";
-            }
-            out.write(line.append(").\n").toString());
         }
         out.flush();
     }
@@ -87,10 +74,6 @@ public final class TextReporter implements Reporter {
 
     private static String applicability(Applicability applicability) {
         return applicability.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private String style(String code, String text) {

@@ -45,6 +45,20 @@ class LinterSuppressionTest {
         }
     };
 
+    /** Stands for VL002: unused suppressions are reported only while a VL002 rule is enabled. */
+    private static final Rule UNUSED = new Rule() {
+        private final RuleMeta meta = new RuleMeta("VL002", "unused-suppression", Severity.NOTE, "unused",
+                Fixability.SAFE, Set.of(FileKind.DOCKERFILE), List.of());
+
+        @Override
+        public RuleMeta meta() {
+            return meta;
+        }
+
+        @Override
+        public void check(RuleContext context) {}
+    };
+
     private static Project project(String text, Config config) {
         SourceFile source = SourceFile.of("Dockerfile", text);
         return new Project(Path.of("/p"), List.of(new ProjectFile(Path.of("/p/Dockerfile"), FileKind.DOCKERFILE,
@@ -53,13 +67,21 @@ class LinterSuppressionTest {
 
     @Test
     void suppressedFindingsAreKeptAndMarkedAndUnusedOnesReported() {
-        List<Finding> findings = new Linter(List.of(RUN_RULE)).lint(project(
+        List<Finding> findings = new Linter(List.of(RUN_RULE, UNUSED)).lint(project(
                 "FROM a\n# vlint: ignore[VL101] known\nRUN a\nRUN b\n# vlint: ignore[VL101]\nFROM c\n",
                 Config.DEFAULT));
         assertEquals(List.of("VL101", "VL101", "VL002"), findings.stream().map(Finding::ruleId).toList());
         assertEquals("known", findings.get(0).suppression());
         assertFalse(findings.get(1).suppressed());
         assertEquals(5, findings.get(2).start().line());
+        assertEquals(Severity.NOTE, findings.get(2).severity(), "the VL002 rule's severity");
+    }
+
+    @Test
+    void unusedSuppressionsAreNotReportedWithoutTheRule() {
+        List<Finding> findings = new Linter(List.of(RUN_RULE)).lint(project("# vlint: ignore[VL101]\nFROM c\n",
+                Config.DEFAULT));
+        assertEquals(List.of(), findings);
     }
 
     @Test
@@ -72,7 +94,7 @@ class LinterSuppressionTest {
     @Test
     void unusedReportFollowsTheConfiguredLevel() {
         Config quiet = new Config(Map.of("VL002", Optional.empty()), List.of(), Config.Targets.NONE);
-        List<Finding> findings = new Linter(List.of(RUN_RULE)).lint(project("# vlint: ignore[VL101]\nFROM c\n", quiet));
+        List<Finding> findings = new Linter(List.of(RUN_RULE, UNUSED)).lint(project("# vlint: ignore[VL101]\nFROM c\n", quiet));
         assertTrue(findings.isEmpty());
     }
 }

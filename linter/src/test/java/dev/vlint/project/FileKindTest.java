@@ -13,4 +13,27 @@ class FileKindTest {
         assertEquals(FileKind.REQUIREMENTS, FileKind.classify("py/requirements/common.txt", ""));
         assertEquals(FileKind.OTHER, FileKind.classify("docs/notes.txt", ""));
     }
+
+    @Test
+    void dockerfilesByNameButNotSourcesNamedAfterThem() {
+        for (String path : new String[] {"Dockerfile", "docker/Dockerfile.cpu", "Dockerfile.ubuntu22.04",
+                "build/cuda.Dockerfile", "Containerfile", "Containerfile.rhel"}) {
+            assertEquals(FileKind.DOCKERFILE, FileKind.classify(path, ""), path);
+        }
+        for (String path : new String[] {"src/dev/vlint/dockerfile/Dockerfile.java", "Dockerfile.md",
+                "Dockerfile.dockerignore", "Dockerfile.j2", "docs/Dockerfile.yaml"}) {
+            assertEquals(FileKind.OTHER, FileKind.classify(path, ""), path);
+        }
+    }
+
+    @Test
+    void workflowsScriptsAndPackagingFiles() {
+        assertEquals(FileKind.WORKFLOW, FileKind.classify(".github/workflows/ci.yml", ""));
+        assertEquals(FileKind.OTHER, FileKind.classify(".github/dependabot.yml", ""));
+        assertEquals(FileKind.SHELL, FileKind.classify("scripts/build", "#!/usr/bin/env bash\nset -e\n"));
+        assertEquals(FileKind.OTHER, FileKind.classify("scripts/tool", "#!/usr/bin/env python3\n"));
+        assertEquals(FileKind.STARTOS_TS, FileKind.classify("startos/versions/current.ts", ""));
+        assertEquals(FileKind.PYPROJECT, FileKind.classify("vllm/pyproject.toml", ""));
+        assertEquals(FileKind.BAKE, FileKind.classify("docker-bake.hcl", ""));
+    }
 }

@@ -29,7 +29,6 @@ class TextReporterTest {
                   |     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
                   = note: docker/Dockerfile:1:1: the stage starts here
                   = fix (safe): Add id=build-${TARGETARCH}
-                Found 1 problem (1 error).
                 """;
         assertEquals(expected, text(Samples.run(List.of(Samples.cacheFinding())), false));
     }
@@ -66,7 +65,7 @@ class TextReporterTest {
     void suppressedFindingsAreLeftOut() throws IOException {
         String output = text(Samples.full(), false);
         assertFalse(output.contains("build,v1.sh"), output);
-        assertTrue(output.endsWith("Found 3 problems (1 error, 1 warning, 1 note).\n"), output);
+        assertEquals(3, output.lines().filter(line -> line.matches("\\S+:\\d+:\\d+: .*")).count(), output);
     }
 
     @Test

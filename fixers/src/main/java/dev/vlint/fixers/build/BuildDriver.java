@@ -45,13 +45,8 @@ public final class BuildDriver {
     private final Path workingDir;
     private final Map<String, String> environment;
 
-    /** A driver for this process: its working folder and environment. */
-    public BuildDriver(Config config, ParseCheck parseCheck, DiskEstimator estimator) {
-        this(config, parseCheck, estimator, Path.of("").toAbsolutePath(), System.getenv());
-    }
-
     /** A driver that resolves paths against {@code workingDir} and runs docker with {@code environment}. */
-    BuildDriver(Config config, ParseCheck parseCheck, DiskEstimator estimator, Path workingDir,
+    public BuildDriver(Config config, ParseCheck parseCheck, DiskEstimator estimator, Path workingDir,
             Map<String, String> environment) {
         this.config = config;
         this.parseCheck = parseCheck;

@@ -25,7 +25,8 @@ public final class ParseError implements Rule {
     @Override
     public void check(RuleContext context) {
         for (ParseProblem problem : FileModels.problems(context.file())) {
-            context.report(problem.range(), problem.message());
+            // Parser messages (YAML's especially) may span lines; a finding's message is one line.
+            context.report(problem.range(), problem.message().strip().replaceAll("\\s*\\R\\s*", "; "));
         }
     }
 }

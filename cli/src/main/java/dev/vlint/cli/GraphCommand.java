@@ -1,0 +1,80 @@
+package dev.vlint.cli;
+
+import dev.vlint.config.Config;
+import dev.vlint.config.ConfigException;
+import dev.vlint.config.ConfigLoader;
+import dev.vlint.engine.Linter;
+import dev.vlint.graph.BuildGraph;
+import dev.vlint.graph.DotRenderer;
+import dev.vlint.graph.GraphBuilder;
+import dev.vlint.graph.MermaidRenderer;
+import dev.vlint.graph.StepBuildEdges;
+import dev.vlint.kb.KnowledgeBase;
+import dev.vlint.project.Project;
+import dev.vlint.project.ProjectLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vlint graph [PATH...]}: draws stages, base images and the jobs that build them, marked with findings. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Draw the build as a Mermaid or Graphviz graph: stages, base images, COPY --from and"
+                + " mount edges, and the workflow jobs and bake targets that build each Dockerfile.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:graph written", "2:usage or config error", "3:internal error"})
+final class GraphCommand implements Callable<Integer> {
+    private final Session session;
+
+    @Parameters(paramLabel = "PATH", description = "Files and folders to draw (default: .).")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "mermaid or dot (default: mermaid).")
+    private String format = "mermaid";
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the graph to FILE (atomically) instead of standard output.")
+    private Path output;
+
+    GraphCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws IOException, ConfigException {
+        if (!format.equals("mermaid") && !format.equals("dot")) {
+            throw new UsageException("invalid value '" + format + "' for --format; expected one of mermaid, dot");
+        }
+        List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
+                .map(p -> session.cwd().resolve(p).normalize()).toList();
+        Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
+        Project project = ProjectLoader.load(root, targets, config(root),
+                note -> session.err().println("vlint: " + note));
+        BuildGraph graph = new GraphBuilder(KnowledgeBase.bundled().images(), new StepBuildEdges())
+                .build(project, new Linter(session.rules()).lint(project));
+        String text = format.equals("dot") ? DotRenderer.render(graph) : MermaidRenderer.render(graph);
+        if (output == null) {
+            session.out().print(text);
+            session.out().flush();
+        } else {
+            LintCommand.writeAtomically(session.cwd().resolve(output), text);
+        }
+        return Session.OK;
+    }
+
+    /** The config lint would use by default, so rule levels and ignores match {@code vlint PATH}. */
+    private Config config(Path root) throws ConfigException {
+        Optional<Path> file = ConfigLoader.find(root);
+        if (file.isEmpty()) {
+            return Config.DEFAULT;
+        }
+        Set<String> ids = session.rules().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
+        return ConfigLoader.load(file.get(), ids, ConfigLoader.ANY_GPU_SHAPE);
+    }
+}

@@ -1,0 +1,612 @@
+package dev.vlint.buildmodel;
+
+import dev.vlint.bake.BakeAttribute;
+import dev.vlint.bake.BakeBlock;
+import dev.vlint.bake.BakeFile;
+import dev.vlint.bake.BakeParser;
+import dev.vlint.bake.BakeValue;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.Project;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.shell.ShellSnippets;
+import dev.vlint.shell.ShellVariables;
+import dev.vlint.shell.SimpleCommand;
+import dev.vlint.shell.Word;
+import dev.vlint.source.SourceFile;
+import dev.vlint.source.TextRange;
+import dev.vlint.workflow.ActionRef;
+import dev.vlint.workflow.Job;
+import dev.vlint.workflow.Step;
+import dev.vlint.workflow.Workflow;
+import dev.vlint.workflow.WorkflowParser;
+import dev.vlint.workflow.YamlNode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a {@link BuildModel} out of a project's workflows, scripts and bake files. */
+final class BuildModelReader {
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(matrix|env)\\.([\\w-]+)\\s*}}");
+    private static final Pattern ENV_IN_CONDITION = Pattern.compile("\\benv\\.([\\w-]+)");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "source", ".");
+    /** {@code docker build} options that take no value; every other option without "=" consumes the next word. */
+    private static final Set<String> BUILD_SWITCHES = Set.of("--push", "--load", "--no-cache", "--pull", "-q",
+            "--quiet", "--rm", "--force-rm", "--squash", "--compress", "--disable-content-trust", "--check");
+    private static final List<String> CLEANUP_ACTIONS = List.of("free-disk-space", "maximize-build-space",
+            "reclaim-the-bytes", "disk-space");
+
+    private final Project project;
+    private final List<BuildInvocation> invocations = new ArrayList<>();
+    private final List<BuildJob> jobs = new ArrayList<>();
+    /** Scripts and bake files some workflow step runs; their builds belong to that step. */
+    private final Set<String> claimed = new HashSet<>();
+
+    BuildModelReader(Project project) {
+        this.project = project;
+    }
+
+    BuildModel read() {
+        for (ProjectFile file : project.files(FileKind.WORKFLOW)) {
+            Workflow workflow = file.model(WorkflowParser.KEY);
+            if (workflow != null) {
+                workflow.jobs().forEach(job -> readJob(workflow, job));
+            }
+        }
+        for (ProjectFile file : project.files(FileKind.SHELL)) {
+            if (!claimed.contains(file.path())) {
+                for (Command command : scriptCommands(file, name -> null, ".", new HashSet<>())) {
+                    readBuildCommand(command, null, -1);
+                }
+            }
+        }
+        for (ProjectFile file : project.files(FileKind.BAKE)) {
+            if (!claimed.contains(file.path())) {
+                readBake(file, List.of(), null, -1, file.source(), null);
+            }
+        }
+        return new BuildModel(invocations, jobs);
+    }
+
+    /** A shell command, the file it is in, how its variables resolve, and the directory it runs in. */
+    private record Command(SimpleCommand command, SourceFile file, Function<String, String> variables, String dir) {
+        String value(Word word) {
+            return word.value(variables);
+        }
+    }
+
+    private void readJob(Workflow workflow, Job job) {
+        List<Step> steps = job.steps();
+        if (steps.isEmpty()) {
+            return;
+        }
+        Map<String, String> jobEnv = new LinkedHashMap<>();
+        putEnv(jobEnv, workflow.env());
+        putEnv(jobEnv, job.env());
+        List<String> labels = new ArrayList<>();
+        for (YamlNode label : job.runsOn()) {
+            if (!label.isScalar()) {
+                continue;
+            }
+            List<String> values = resolve(label.value(), job, jobEnv);
+            labels.addAll(values == null ? List.of(label.value()) : values);
+        }
+        List<JobStep> jobSteps = new ArrayList<>();
+        List<Map<String, String>> stepEnvs = new ArrayList<>();
+        List<List<Command>> commands = new ArrayList<>();
+        for (Step step : steps) {
+            Map<String, String> env = new LinkedHashMap<>(jobEnv);
+            putEnv(env, step.env());
+            stepEnvs.add(env);
+            commands.add(stepCommands(workflow, step, env));
+            jobSteps.add(jobStep(jobSteps.size(), step, env, commands.get(commands.size() - 1)));
+        }
+        // Invocations point at their job, so they are read once the job is complete.
+        BuildJob buildJob = new BuildJob(workflow.file(), job, labels, jobSteps, jobEnv);
+        jobs.add(buildJob);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            ActionRef action = step.action();
+            String name = action == null ? "" : action.action().toLowerCase(Locale.ROOT);
+            if (name.equals("docker/build-push-action")) {
+                readBuildPushAction(workflow.file(), step, buildJob, i, stepEnvs.get(i));
+            } else if (name.equals("docker/bake-action")) {
+                List<String> files = listInput(step.with("files"), job, stepEnvs.get(i));
+                List<String> targets = listInput(step.with("targets"), job, stepEnvs.get(i));
+                readBakeFiles(files == null ? List.of() : files, targets == null ? List.of() : targets,
+                        buildJob, i, workflow.file(), step.uses().range());
+            }
+            for (Command command : commands.get(i)) {
+                readBuildCommand(command, buildJob, i);
+            }
+        }
+    }
+
+    private JobStep jobStep(int index, Step step, Map<String, String> env, List<Command> commands) {
+        Set<JobStep.Kind> kinds = EnumSet.noneOf(JobStep.Kind.class);
+        ActionRef ref = step.action();
+        String action = ref == null ? null : ref.action();
+        String lower = action == null ? "" : action.toLowerCase(Locale.ROOT);
+        if (lower.equals("docker/setup-qemu-action")) {
+            kinds.add(JobStep.Kind.QEMU);
+        }
+        if (CLEANUP_ACTIONS.stream().anyMatch(lower::contains)) {
+            kinds.add(JobStep.Kind.DISK_CLEANUP);
+        }
+        if (lower.equals("docker/build-push-action") || lower.equals("docker/bake-action")) {
+            kinds.add(JobStep.Kind.BUILD);
+        }
+        Map<String, String> with = new LinkedHashMap<>();
+        for (YamlNode.Entry entry : step.with()) {
+            with.put(entry.key().value(), scalar(entry.value()));
+        }
+        List<String> removed = new ArrayList<>();
+        List<ImagePull> pulls = new ArrayList<>();
+        for (Command c : commands) {
+            SimpleCommand command = c.command();
+            String name = command.commandName();
+            List<Word> args = command.args();
+            if ("rm".equals(name)) {
+                for (Word arg : args) {
+                    String path = c.value(arg);
+                    if (path != null && path.startsWith("/")) {
+                        removed.add(path);
+                    }
+                }
+            } else if ("docker".equals(name) && !args.isEmpty()) {
+                String sub = args.get(0).literalValue();
+                if ("pull".equals(sub) || "image".equals(sub) && args.size() > 1 && "pull".equals(args.get(1).literalValue())) {
+                    ImagePull pull = pull(c);
+                    if (pull != null) {
+                        pulls.add(pull);
+                        kinds.add(JobStep.Kind.PULL);
+                    }
+                } else if ("save".equals(sub)) {
+                    kinds.add(JobStep.Kind.PACK);
+                } else if (buildArgsStart(command) >= 0) {
+                    kinds.add(JobStep.Kind.BUILD);
+                }
+                if ("run".equals(sub) && args.stream().map(Word::raw)
+                        .anyMatch(w -> w.contains("tonistiigi/binfmt") || w.contains("qemu-user-static"))) {
+                    kinds.add(JobStep.Kind.QEMU);
+                }
+            } else if ("start-cli".equals(name) && args.stream().anyMatch(a -> "pack".equals(a.literalValue()))) {
+                kinds.add(JobStep.Kind.PACK);
+            }
+        }
+        if (!removed.isEmpty()) {
+            kinds.add(JobStep.Kind.DISK_CLEANUP);
+        }
+        return new JobStep(index, step, kinds, action, with, enabled(step, env), removed, pulls);
+    }
+
+    /** A step whose {@code if:} tests an env value is off when that value is unset or false. */
+    private static boolean enabled(Step step, Map<String, String> env) {
+        String condition = scalar(step.ifCondition());
+        if (condition == null) {
+            return true;
+        }
+        Matcher m = ENV_IN_CONDITION.matcher(condition);
+        while (m.find()) {
+            String value = env.get(m.group(1));
+            if (!env.containsKey(m.group(1)) || "false".equalsIgnoreCase(value == null ? "" : value.trim())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ImagePull pull(Command c) {
+        SimpleCommand command = c.command();
+        Set<String> platforms = new TreeSet<>();
+        String image = null;
+        TextRange range = command.range();
+        List<Word> args = command.args();
+        for (int i = 1; i < args.size(); i++) {
+            String arg = c.value(args.get(i));
+            if (arg == null) {
+                continue;
+            }
+            if (arg.equals("--platform") && i + 1 < args.size()) {
+                String value = c.value(args.get(++i));
+                if (value != null) {
+                    platforms.addAll(splitPlatforms(value));
+                }
+            } else if (arg.startsWith("--platform=")) {
+                platforms.addAll(splitPlatforms(arg.substring("--platform=".length())));
+            } else if (!arg.startsWith("-") && !arg.equals("pull")) {
+                image = arg;
+            }
+        }
+        return image == null ? null : new ImagePull(image, platforms, c.file(), range);
+    }
+
+    /** The commands of a {@code run:} step and of the scripts it runs, with the step's env. */
+    private List<Command> stepCommands(Workflow workflow, Step step, Map<String, String> env) {
+        List<Command> out = new ArrayList<>();
+        ProjectFile file = project.file(workflow.file().path());
+        if (file == null || step.run() == null) {
+            return out;
+        }
+        Function<String, String> outer = env::get;
+        String dir = workingDirectory(step);
+        for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+            if (snippet.step() == null || snippet.step().node() != step.node()) {
+                continue;
+            }
+            for (SimpleCommand command : snippet.script().commands()) {
+                Function<String, String> vars = ShellVariables.of(snippet.script())
+                        .resolverAt(command.range().start(), outer);
+                Command c = new Command(command.effective(), file.source(), vars, dir);
+                out.add(c);
+                ProjectFile script = calledScript(c);
+                if (script != null) {
+                    claimed.add(script.path());
+                    out.addAll(scriptCommands(script, outer, dir, new HashSet<>()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The commands of a script run from {@code dir}, and of the scripts it runs in turn. */
+    private List<Command> scriptCommands(ProjectFile file, Function<String, String> outer, String dir,
+            Set<String> visited) {
+        List<Command> out = new ArrayList<>();
+        if (!visited.add(file.path())) {
+            return out;
+        }
+        for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+            ShellVariables variables = ShellVariables.of(snippet.script());
+            for (SimpleCommand command : snippet.script().commands()) {
+                Command c = new Command(command.effective(), file.source(),
+                        variables.resolverAt(command.range().start(), outer), dir);
+                out.add(c);
+                ProjectFile script = calledScript(c);
+                if (script != null) {
+                    claimed.add(script.path());
+                    out.addAll(scriptCommands(script, outer, dir, visited));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The project script a command runs ({@code ./x.sh}, {@code bash x.sh}, {@code source x.sh}), or null. */
+    private ProjectFile calledScript(Command c) {
+        SimpleCommand command = c.command();
+        String name = command.name() == null ? null : c.value(command.name());
+        if (name == null) {
+            return null;
+        }
+        String path = name;
+        if (SHELLS.contains(command.commandName())) {
+            path = command.args().stream().map(c::value)
+                    .filter(a -> a != null && !a.startsWith("-")).findFirst().orElse(null);
+        }
+        if (path == null) {
+            return null;
+        }
+        for (String candidate : List.of(Paths.join(c.dir(), path), Paths.join(Paths.parent(c.file().path()), path))) {
+            ProjectFile file = project.file(candidate);
+            if (file != null && file.kind() == FileKind.SHELL) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** {@code working-directory} of a run step, else of the job's {@code defaults.run}, else the root. */
+    private static String workingDirectory(Step step) {
+        String dir = scalar(step.node().get("working-directory"));
+        return dir == null || dir.contains("${{") ? "." : Paths.normalize(dir);
+    }
+
+    private void readBuildPushAction(SourceFile workflow, Step step, BuildJob job, int index, Map<String, String> env) {
+        String context = firstValue(step.with("context"), job.job(), env);
+        context = context == null ? "." : context.replaceFirst("^\\{\\{\\s*defaultContext\\s*}}:?", "");
+        context = context.isEmpty() ? "." : context;
+        String file = firstValue(step.with("file"), job.job(), env);
+        List<String> platformValues = listInput(step.with("platforms"), job.job(), env);
+        Set<String> platforms = platformValues == null ? null : new TreeSet<>(platformValues);
+        String target = firstValue(step.with("target"), job.job(), env);
+        String contextPath = Paths.normalize(context);
+        String dockerfile = file == null ? Paths.join(contextPath, "Dockerfile") : pick(Paths.normalize(file),
+                Paths.join(contextPath, file));
+        invocations.add(new BuildInvocation(dockerfile, contextPath, frozen(platforms), target, job, index,
+                workflow, step.uses().range()));
+    }
+
+    /** Reads {@code docker build}, {@code docker buildx build}, {@code docker image build}, {@code docker buildx bake}. */
+    private void readBuildCommand(Command c, BuildJob job, int index) {
+        SimpleCommand command = c.command();
+        if (!"docker".equals(command.commandName())) {
+            return;
+        }
+        List<Word> args = command.args();
+        if (args.size() >= 2 && "buildx".equals(args.get(0).literalValue()) && "bake".equals(args.get(1).literalValue())) {
+            readBakeCommand(c, job, index);
+            return;
+        }
+        int start = buildArgsStart(command);
+        if (start < 0) {
+            return;
+        }
+        String file = null;
+        String context = null;
+        String target = null;
+        Set<String> platforms = new TreeSet<>();
+        boolean platformsKnown = true;
+        for (int i = start; i < args.size(); i++) {
+            Word word = args.get(i);
+            String arg = word.leadingLiteral();
+            String option = arg.startsWith("-") ? (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) : null;
+            if (option == null) {
+                context = context == null ? c.value(word) : context;
+                continue;
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = c.value(word);
+                value = value == null ? null : value.substring(value.indexOf('=') + 1);
+            } else if (BUILD_SWITCHES.contains(option) || i + 1 >= args.size()) {
+                continue;
+            } else {
+                value = c.value(args.get(++i));
+            }
+            switch (option) {
+                case "-f", "--file" -> file = value;
+                case "--target" -> target = value;
+                case "--platform" -> {
+                    if (value == null) {
+                        platformsKnown = false;
+                    } else {
+                        platforms.addAll(splitPlatforms(value));
+                    }
+                }
+                default -> { }
+            }
+        }
+        String contextPath = context == null || context.equals("-") || context.contains("://") ? "."
+                : pickDirectory(Paths.join(c.dir(), context), Paths.join(Paths.parent(c.file().path()), context));
+        String dockerfile = file == null ? Paths.join(contextPath, "Dockerfile")
+                : pick(Paths.join(c.dir(), file), Paths.join(contextPath, file),
+                        Paths.join(Paths.parent(c.file().path()), file));
+        invocations.add(new BuildInvocation(dockerfile, contextPath, platformsKnown ? frozen(platforms) : null, target,
+                job, index, c.file(), command.range()));
+    }
+
+    /** Index in the args of the first word after {@code build}, or -1 when this is not a build. */
+    private static int buildArgsStart(SimpleCommand command) {
+        List<Word> args = command.args();
+        String first = args.isEmpty() ? null : args.get(0).literalValue();
+        String second = args.size() < 2 ? null : args.get(1).literalValue();
+        if ("build".equals(first)) {
+            return 1;
+        }
+        if ("buildx".equals(first) && ("build".equals(second) || "b".equals(second))
+                || "image".equals(first) && "build".equals(second)) {
+            return 2;
+        }
+        return -1;
+    }
+
+    private void readBakeCommand(Command c, BuildJob job, int index) {
+        List<String> files = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        List<Word> args = c.command().args();
+        for (int i = 2; i < args.size(); i++) {
+            String arg = c.value(args.get(i));
+            if (arg == null) {
+                continue;
+            }
+            if ((arg.equals("-f") || arg.equals("--file")) && i + 1 < args.size()) {
+                String value = c.value(args.get(++i));
+                if (value != null) {
+                    files.add(value);
+                }
+            } else if (arg.startsWith("--file=")) {
+                files.add(arg.substring("--file=".length()));
+            } else if (arg.equals("--set") || arg.equals("--progress") || arg.equals("--builder")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                targets.add(arg);
+            }
+        }
+        readBakeFiles(files, targets, job, index, c.file(), c.command().range());
+    }
+
+    private void readBakeFiles(List<String> files, List<String> targets, BuildJob job, int index, SourceFile at,
+            TextRange range) {
+        List<String> paths = files.isEmpty() ? List.of("docker-bake.hcl") : files;
+        for (String path : paths) {
+            ProjectFile file = project.file(Paths.normalize(path));
+            if (file != null && file.kind() == FileKind.BAKE) {
+                claimed.add(file.path());
+                readBake(file, targets, job, index, at, range);
+            }
+        }
+    }
+
+    /** Adds the builds of the named bake targets (groups expanded; none named: "default", else all targets). */
+    private void readBake(ProjectFile file, List<String> names, BuildJob job, int index, SourceFile at, TextRange range) {
+        BakeFile bake = file.model(BakeParser.KEY);
+        if (bake == null) {
+            return;
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        List<String> wanted = names;
+        if (wanted.isEmpty()) {
+            wanted = group(bake, "default") != null || bake.target("default") != null ? List.of("default")
+                    : bake.targets().stream().map(BakeBlock::name).toList();
+        }
+        wanted.forEach(name -> expandGroup(bake, name, targets, new HashSet<>()));
+        String dir = Paths.parent(file.path());
+        for (String name : targets) {
+            Map<String, BakeAttribute> attributes = bake.resolve(name);
+            String context = Paths.join(dir, string(attributes.get("context"), "."));
+            String dockerfile = Paths.join(context, string(attributes.get("dockerfile"), "Dockerfile"));
+            BakeAttribute platformsAttribute = attributes.get("platforms");
+            Set<String> platforms = new TreeSet<>();
+            List<String> values = platformsAttribute == null ? List.of() : literals(platformsAttribute);
+            if (values == null) {
+                platforms = null;
+            } else {
+                for (String value : values) {
+                    platforms.addAll(splitPlatforms(value));
+                }
+            }
+            TextRange where = range != null ? range : bake.target(name).range();
+            invocations.add(new BuildInvocation(dockerfile, context, frozen(platforms),
+                    string(attributes.get("target"), null), job, index, at, where));
+        }
+    }
+
+    private static BakeBlock group(BakeFile bake, String name) {
+        return bake.groups().stream().filter(g -> name.equals(g.name())).reduce((a, b) -> b).orElse(null);
+    }
+
+    private static void expandGroup(BakeFile bake, String name, Set<String> into, Set<String> seen) {
+        if (!seen.add(name)) {
+            return;
+        }
+        BakeBlock group = group(bake, name);
+        BakeAttribute members = group == null ? null : group.attribute("targets");
+        if (members == null) {
+            if (bake.target(name) != null) {
+                into.add(name);
+            }
+            return;
+        }
+        members.value().strings().forEach(member -> expandGroup(bake, member, into, seen));
+    }
+
+    private static String string(BakeAttribute attribute, String fallback) {
+        List<String> values = attribute == null ? null : literals(attribute);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    /** The strings of a string or list value; null when one of them holds an interpolation. */
+    private static List<String> literals(BakeAttribute attribute) {
+        BakeValue value = attribute.value();
+        List<BakeValue> items = value.kind() == BakeValue.Kind.LIST ? value.items() : List.of(value);
+        return items.stream().allMatch(BakeValue::isLiteral) ? value.strings() : null;
+    }
+
+    /** The first existing project file among the candidates, else the first candidate. */
+    private String pick(String... candidates) {
+        for (String candidate : candidates) {
+            if (project.file(candidate) != null) {
+                return candidate;
+            }
+        }
+        return candidates[0];
+    }
+
+    /** The first candidate directory that holds project files, else the first candidate. */
+    private String pickDirectory(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate.equals(".") || project.files().stream().anyMatch(f -> f.path().startsWith(candidate + "/"))) {
+                return candidate;
+            }
+        }
+        return candidates[0];
+    }
+
+    /** The single value of an input, or null when absent or not resolvable to one value. */
+    private static String firstValue(YamlNode node, Job job, Map<String, String> env) {
+        String text = scalar(node);
+        if (text == null) {
+            return null;
+        }
+        List<String> values = resolve(text.trim(), job, env);
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
+    /**
+     * A comma/newline list input with every value its expressions can take; empty when absent,
+     * null when some expression cannot be resolved.
+     */
+    private static List<String> listInput(YamlNode node, Job job, Map<String, String> env) {
+        String text = scalar(node);
+        if (text == null) {
+            return node == null ? List.of() : null;
+        }
+        List<String> values = resolve(text, job, env);
+        if (values == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        values.forEach(v -> out.addAll(splitPlatforms(v)));
+        return out;
+    }
+
+    /** Every value a text with {@code ${{ matrix.X }}} / {@code ${{ env.X }}} can take; null when unresolvable. */
+    static List<String> resolve(String text, Job job, Map<String, String> env) {
+        if (!text.contains("${{")) {
+            return List.of(text);
+        }
+        Matcher m = EXPRESSION.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        if (m.group(1).equals("matrix")) {
+            for (YamlNode value : job.matrixValues(m.group(2))) {
+                if (value.isScalar()) {
+                    values.add(value.value());
+                }
+            }
+        } else if (env.get(m.group(2)) != null) {
+            values.add(env.get(m.group(2)));
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            List<String> rest = resolve(text.substring(m.end()), job, env);
+            if (rest == null) {
+                return null;
+            }
+            for (String tail : rest) {
+                out.add(text.substring(0, m.start()) + value + tail);
+            }
+        }
+        return out;
+    }
+
+    static List<String> splitPlatforms(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> frozen(Set<String> platforms) {
+        return platforms == null ? null : java.util.Collections.unmodifiableSet(new TreeSet<>(platforms));
+    }
+
+    private static void putEnv(Map<String, String> into, List<YamlNode.Entry> entries) {
+        for (YamlNode.Entry entry : entries) {
+            String value = scalar(entry.value());
+            into.put(entry.key().value(), value == null || value.contains("${{") ? null : value);
+        }
+    }
+
+    private static String scalar(YamlNode node) {
+        return node == null || !node.isScalar() ? null : node.value();
+    }
+}

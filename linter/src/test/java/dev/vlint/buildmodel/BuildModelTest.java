@@ -1,0 +1,225 @@
+package dev.vlint.buildmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlint.config.Config;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.Project;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuildModelTest {
+    private static final Path ROOT = Path.of("/repo");
+
+    private static Project project(String... pathsAndTexts) {
+        List<ProjectFile> files = new ArrayList<>();
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            String path = pathsAndTexts[i];
+            String text = pathsAndTexts[i + 1];
+            files.add(new ProjectFile(ROOT.resolve(path), FileKind.classify(path, text), SourceFile.of(path, text)));
+        }
+        return new Project(ROOT, files, Config.DEFAULT);
+    }
+
+    @Test
+    void buildPushActionWithMatrixPlatformsAndRunnerSteps() {
+        Project project = project(".github/workflows/release.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        platform: [linux/amd64, linux/arm64]
+                    steps:
+                      - uses: actions/checkout@v4
+                      - uses: docker/setup-qemu-action@v3
+                      - uses: jlumbroso/free-disk-space@main
+                        with:
+                          android: false
+                      - run: sudo rm -rf /usr/share/dotnet /opt/ghc
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: .
+                          file: docker/Dockerfile.cpu
+                          platforms: ${{ matrix.platform }}
+                          target: vllm-openai
+                """, "docker/Dockerfile.cpu", "FROM ubuntu:22.04\n");
+        BuildModel model = BuildModel.of(project);
+        List<BuildInvocation> builds = model.buildsOf("./docker/Dockerfile.cpu");
+        assertEquals(1, builds.size());
+        BuildInvocation build = builds.get(0);
+        assertEquals(Set.of("linux/amd64", "linux/arm64"), build.platforms());
+        assertTrue(build.multiPlatform());
+        assertEquals("vllm-openai", build.target());
+        assertEquals(".", build.context());
+        assertEquals(List.of("ubuntu-latest"), build.runnerLabels());
+        assertEquals(".github/workflows/release.yml job build", build.where());
+        assertEquals(4, build.stepsBefore().size());
+        assertTrue(build.job().qemuBefore(build.stepIndex()));
+        JobStep cleanup = build.stepsBefore().get(2);
+        assertTrue(cleanup.kinds().contains(JobStep.Kind.DISK_CLEANUP));
+        assertEquals("false", cleanup.with().get("android"));
+        assertEquals(List.of("/usr/share/dotnet", "/opt/ghc"), build.stepsBefore().get(3).removedPaths());
+        assertEquals("docker/build-push-action@v6",
+                project.file(".github/workflows/release.yml").source().slice(build.range()));
+        assertSame(model, BuildModel.of(project));
+    }
+
+    @Test
+    void scriptRunByAStepInheritsTheJobAndResolvesShellVariables() {
+        Project project = project(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  cpu:
+                    runs-on: ubuntu-22.04
+                    steps:
+                      - run: docker run --privileged --rm tonistiigi/binfmt --install all
+                      - run: bash scripts/build.sh
+                """, "scripts/build.sh", """
+                #!/bin/bash
+                PLATFORMS=linux/amd64,linux/arm64
+                docker buildx build --platform "$PLATFORMS" -f docker/Dockerfile --target runtime --push .
+                """, "docker/Dockerfile", "FROM alpine\n");
+        BuildModel model = BuildModel.of(project);
+        assertEquals(1, model.invocations().size(), model.invocations().toString());
+        BuildInvocation build = model.invocations().get(0);
+        assertEquals("docker/Dockerfile", build.dockerfile());
+        assertEquals(Set.of("linux/amd64", "linux/arm64"), build.platforms());
+        assertEquals("runtime", build.target());
+        assertEquals("scripts/build.sh", build.file().path());
+        assertEquals("cpu", build.job().id());
+        assertEquals(1, build.stepIndex());
+        assertTrue(build.job().qemuBefore(1));
+        assertTrue(build.file().slice(build.range()).startsWith("docker buildx build"));
+    }
+
+    @Test
+    void unresolvedPlatformsAreUnknownAndMissingPlatformIsTheBuildersOwn() {
+        Project project = project("scripts/a.sh", """
+                docker build --platform "$1" -t a app
+                docker image build -t b app
+                """, "app/Dockerfile", "FROM alpine\n");
+        List<BuildInvocation> builds = BuildModel.of(project).buildsOf("app/Dockerfile");
+        assertEquals(2, builds.size());
+        assertNull(builds.get(0).platforms());
+        assertFalse(builds.get(0).platformsKnown());
+        assertEquals(Set.of(), builds.get(1).platforms());
+        assertFalse(builds.get(1).multiPlatform());
+        assertNull(builds.get(0).job());
+        assertEquals("app", builds.get(0).context());
+    }
+
+    @Test
+    void workingDirectoryAndScriptDirectoryResolveRelativePaths() {
+        Project project = project(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  web:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - working-directory: web
+                        run: docker build -f docker/Dockerfile .
+                """, "web/docker/Dockerfile", "FROM node:22\n", "tools/build.sh", """
+                docker build ../web -t web
+                """);
+        BuildModel model = BuildModel.of(project);
+        assertEquals(1, model.buildsOf("web/docker/Dockerfile").size());
+        assertEquals("web", model.buildsOf("web/docker/Dockerfile").get(0).context());
+        BuildInvocation fromScript = model.invocations().stream().filter(b -> b.job() == null).findFirst().orElseThrow();
+        assertEquals("web/Dockerfile", fromScript.dockerfile());
+    }
+
+    @Test
+    void bakeTargetsResolveInherits() {
+        Project project = project("docker-bake.hcl", """
+                group "default" {
+                  targets = ["cpu"]
+                }
+                target "common" {
+                  context = "."
+                  platforms = ["linux/amd64", "linux/arm64"]
+                }
+                target "cpu" {
+                  inherits = ["common"]
+                  dockerfile = "docker/Dockerfile.cpu"
+                }
+                """, ".github/workflows/bake.yml", """
+                on: push
+                jobs:
+                  bake:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/bake-action@v5
+                """);
+        List<BuildInvocation> builds = BuildModel.of(project).buildsOf("docker/Dockerfile.cpu");
+        assertEquals(1, builds.size(), builds.toString());
+        assertEquals(Set.of("linux/amd64", "linux/arm64"), builds.get(0).platforms());
+        assertEquals("bake", builds.get(0).job().id());
+    }
+
+    @Test
+    void stepSwitchedOffByAnEnvConditionIsDisabled() {
+        Project project = project(".github/workflows/pack.yml", """
+                on: push
+                env:
+                  # FREE_DISK_SPACE: true
+                  REGISTRY: ghcr.io
+                jobs:
+                  pack:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - if: env.FREE_DISK_SPACE == 'true'
+                        uses: jlumbroso/free-disk-space@main
+                      - run: |
+                          docker pull --platform linux/amd64 vllm/vllm-openai:nightly
+                          docker pull --platform=linux/arm64 vllm/vllm-openai:nightly
+                      - run: start-cli s9pk pack
+                """);
+        BuildJob job = BuildModel.of(project).jobs().get(0);
+        assertFalse(job.steps().get(0).enabled());
+        JobStep pulls = job.steps().get(1);
+        assertEquals(2, pulls.pulls().size());
+        assertEquals("vllm/vllm-openai:nightly", pulls.pulls().get(0).image());
+        assertEquals(Set.of("linux/arm64"), pulls.pulls().get(1).platforms());
+        assertTrue(job.steps().get(2).kinds().contains(JobStep.Kind.PACK));
+    }
+
+    @Test
+    void oddShapesYieldUnknownsInsteadOfErrors() {
+        Project project = project(".github/workflows/odd.yml", """
+                on: push
+                jobs:
+                  odd:
+                    runs-on: [self-hosted, {label: x}]
+                    steps:
+                      - just a string
+                      - uses: docker/build-push-action
+                        with:
+                          platforms: {a: b}
+                          file: ${{ inputs.file }}
+                      - uses: docker/build-push-action@v6
+                        with:
+                          platforms: ${{ matrix.missing }}
+                      - run: docker buildx build --platform
+                """, "docker-bake.hcl", "target \"x\" {\n  platforms = [\"linux/${ARCH}\"]\n}\n");
+        BuildModel model = BuildModel.of(project);
+        List<BuildInvocation> builds = model.invocations();
+        assertEquals(4, builds.size(), builds.toString());
+        assertNull(builds.get(0).platforms());
+        assertEquals("Dockerfile", builds.get(0).dockerfile());
+        assertNull(builds.get(1).platforms());
+        assertEquals(Set.of(), builds.get(2).platforms());
+        assertNull(builds.get(3).platforms());
+        assertEquals(List.of("self-hosted"), model.jobs().get(0).runnerLabels());
+    }
+}

@@ -1,0 +1,443 @@
+package dev.vlint.rules.python;
+
+import dev.vlint.dockerfile.DockerfileParser;
+import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.Stage;
+import dev.vlint.fix.Applicability;
+import dev.vlint.fix.Edit;
+import dev.vlint.fix.Fix;
+import dev.vlint.kb.Pep440;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.python.PyProject;
+import dev.vlint.python.Requirement;
+import dev.vlint.rule.Fixability;
+import dev.vlint.rule.Rule;
+import dev.vlint.rule.RuleContext;
+import dev.vlint.rule.RuleMeta;
+import dev.vlint.rule.Severity;
+import dev.vlint.shell.ShellSnippets;
+import dev.vlint.shell.SimpleCommand;
+import dev.vlint.shell.Word;
+import dev.vlint.source.TextRange;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * VL304: a pyproject.toml with a PEP 639 license ({@code license = "Apache-2.0"} or
+ * {@code license-files}) that may be built by setuptools older than 77.0, which rejects it. Two
+ * places say which setuptools builds it: the project's own {@code build-system.requires}, and for a
+ * {@code --no-build-isolation} build in a Dockerfile the setuptools installed earlier in that stage.
+ */
+public final class Pep639LicenseNeedsSetuptools77 implements Rule {
+    private static final RuleMeta META = new RuleMeta("VL304", "pep639-license-needs-setuptools-77", Severity.ERROR,
+            "A pyproject.toml with a PEP 639 license expression or license-files is built by setuptools older"
+                    + " than 77, which rejects it.",
+            Fixability.UNSAFE, EnumSet.of(FileKind.PYPROJECT, FileKind.DOCKERFILE), List.of("correctness", "python"));
+
+    private static final Pep440.Version SETUPTOOLS_MIN = Pep440.parse("77").orElseThrow();
+    private static final Pep440.Version PACKAGING_MIN = Pep440.parse("24.2").orElseThrow();
+    private static final String SETUPTOOLS_FIXED = "setuptools>=77.0.3";
+    private static final String PACKAGING_FIXED = "packaging>=24.2";
+    private static final String WHY_EXPRESSION = "setuptools before 77.0 does not understand PEP 639 and stops"
+            + " with \"configuration error: `project.license` must be valid exactly by one definition\"";
+    private static final String WHY_FILES = "setuptools before 77.0 does not know PEP 639's `license-files` key"
+            + " in [project] and fails its pyproject validation";
+    private static final Pattern INSTALL_REQUIREMENT =
+            Pattern.compile("(?i)(setuptools|packaging)(?:\\[[^\\]]*\\])?\\s*(.*)");
+    /** pip options whose value is a separate word that is not something to install. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("-r", "--requirement", "-c", "--constraint", "-w",
+            "--wheel-dir", "-t", "--target", "--prefix", "--root", "-f", "--find-links", "-i", "--index-url",
+            "--extra-index-url", "--cache-dir", "--src", "--log", "-C", "--config-settings", "--python", "-o",
+            "--outdir");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        if (context.file().kind() == FileKind.PYPROJECT) {
+            checkBuildRequires(context, context.model(PyProject.KEY));
+        } else if (context.model(DockerfileParser.KEY) != null) {
+            checkDockerfile(context);
+        }
+    }
+
+    // ------------------------------------------------------------------ pyproject.toml
+
+    private static void checkBuildRequires(RuleContext context, PyProject pyproject) {
+        Optional<String> license = pep639License(pyproject);
+        if (license.isEmpty()) {
+            return;
+        }
+        for (Requirement requirement : pyproject.buildRequires()) {
+            if (!requirement.canonicalName().equals("setuptools") || requirement.url() != null
+                    || !admitsBelow(clauses(requirement), SETUPTOOLS_MIN)) {
+                continue;
+            }
+            String written = context.file().source().slice(requirement.range());
+            String message = "build-system.requires admits setuptools older than 77 ('" + written + "'), but "
+                    + license.get() + " is a PEP 639 license: " + why(license.get()) + "; such a setuptools is used whenever the"
+                    + " resolver does not pick the newest (constraints, a mirror, an offline index); require "
+                    + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED;
+            Optional<List<Edit>> edits = raiseEdits(context, pyproject, requirement);
+            if (edits.isPresent()) {
+                context.report(requirement.range(), message, new Fix("Require " + SETUPTOOLS_FIXED + " and "
+                        + PACKAGING_FIXED, Applicability.UNSAFE, edits.get()));
+            } else {
+                context.report(requirement.range(), message);
+            }
+        }
+    }
+
+    /** Edits raising setuptools to 77.0.3 and adding or raising packaging to 24.2; empty when unsure. */
+    private static Optional<List<Edit>> raiseEdits(RuleContext context, PyProject pyproject, Requirement setuptools) {
+        List<Edit> edits = new ArrayList<>();
+        Optional<Edit> raised = raise(setuptools, ">=77.0.3");
+        if (raised.isEmpty()) {
+            return Optional.empty();
+        }
+        edits.add(raised.get());
+        Optional<Requirement> packaging = pyproject.buildRequires().stream()
+                .filter(r -> r.canonicalName().equals("packaging") && r.url() == null).findFirst();
+        if (packaging.isPresent()) {
+            if (admitsBelow(clauses(packaging.get()), PACKAGING_MIN)) {
+                Optional<Edit> packagingRaised = raise(packaging.get(), ">=24.2");
+                if (packagingRaised.isEmpty()) {
+                    return Optional.empty();
+                }
+                edits.add(packagingRaised.get());
+            }
+            return Optional.of(edits);
+        }
+        // a new array element right after the setuptools string, in the same quotes
+        Optional<PyProject.StringValue> element = pyproject.strings("build-system.requires").stream()
+                .filter(s -> s.range().start() <= setuptools.range().start()
+                        && setuptools.range().end() <= s.range().end())
+                .findFirst();
+        element.ifPresent(s -> edits.add(Edit.insert(s.range().end(),
+                ", " + quoted(context.file().source().slice(s.range()), PACKAGING_FIXED))));
+        return element.isPresent() ? Optional.of(edits) : Optional.empty();
+    }
+
+    /** The edit that replaces the requirement's version clauses with {@code specifier}. */
+    private static Optional<Edit> raise(Requirement requirement, String specifier) {
+        List<Requirement.Clause> clauses = requirement.specifiers();
+        if (!clauses.isEmpty()) {
+            return Optional.of(new Edit(new TextRange(clauses.get(0).range().start(),
+                    clauses.get(clauses.size() - 1).range().end()), specifier));
+        }
+        // without extras the clauses go right after the name; with extras we leave it to the author
+        return requirement.extras().isEmpty()
+                ? Optional.of(Edit.insert(requirement.nameRange().end(), specifier)) : Optional.empty();
+    }
+
+    private static String why(String license) {
+        return license.equals("license-files") ? WHY_FILES : WHY_EXPRESSION;
+    }
+
+    /** How the project declares a PEP 639 license ("license = \"Apache-2.0\""), if it does. */
+    private static Optional<String> pep639License(PyProject pyproject) {
+        if (pyproject == null) {
+            return Optional.empty();
+        }
+        String backend = pyproject.buildBackend().map(PyProject.StringValue::value).orElse("setuptools.build_meta");
+        if (!backend.startsWith("setuptools.build_meta")) {
+            return Optional.empty();
+        }
+        Optional<PyProject.License> license = pyproject.license();
+        if (license.isPresent() && license.get().form() == PyProject.License.Form.EXPRESSION) {
+            return Optional.of("license = \"" + license.get().value() + "\"");
+        }
+        return pyproject.licenseFiles().isEmpty() ? Optional.empty() : Optional.of("license-files");
+    }
+
+    // ------------------------------------------------------------------ Dockerfile
+
+    /** One {@code pip install} argument naming setuptools or packaging, and what it admits. */
+    private record Installed(Word word, List<String[]> clauses, boolean upgrade) {}
+
+    private static void checkDockerfile(RuleContext context) {
+        List<ShellSnippets.Snippet> snippets = ShellSnippets.of(context.file());
+        Set<TextRange> reported = new HashSet<>();
+        for (ShellSnippets.Snippet snippet : snippets) {
+            if (snippet.stage() == null) {
+                continue;
+            }
+            String cwd = workdirBefore(snippet.stage(), snippet.instruction());
+            for (SimpleCommand raw : snippet.script().commands()) {
+                SimpleCommand command = raw.effective();
+                if ("cd".equals(command.commandName()) && command.args().size() == 1
+                        && command.args().get(0).literalValue() != null) {
+                    cwd = resolve(cwd, command.args().get(0).literalValue());
+                    continue;
+                }
+                if (!isNonIsolatedBuild(command)) {
+                    continue;
+                }
+                for (String path : pathArguments(command)) {
+                    String dir = resolve(cwd, path);
+                    ProjectFile pyprojectFile = copiedPyproject(context, snippet.stage(), snippet.instruction(), dir);
+                    PyProject pyproject = pyprojectFile == null ? null : pyprojectFile.model(PyProject.KEY);
+                    Optional<String> license = pep639License(pyproject);
+                    if (license.isPresent()) {
+                        checkStageSetuptools(context, snippets, snippet, raw, dir, pyprojectFile, license.get(),
+                                reported);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkStageSetuptools(RuleContext context, List<ShellSnippets.Snippet> snippets,
+            ShellSnippets.Snippet buildSnippet, SimpleCommand build, String dir, ProjectFile pyproject,
+            String license, Set<TextRange> reported) {
+        Installed setuptools = null;
+        Installed packaging = null;
+        for (ShellSnippets.Snippet snippet : snippets) {
+            if (snippet.stage() != buildSnippet.stage()
+                    || snippet.instruction().range().start() > buildSnippet.instruction().range().start()) {
+                continue;
+            }
+            for (SimpleCommand raw : snippet.script().commands()) {
+                if (raw.range().start() >= build.range().start() && snippet == buildSnippet) {
+                    break;
+                }
+                SimpleCommand command = raw.effective();
+                if (!isPip(command, "install")) {
+                    continue;
+                }
+                for (Word arg : command.args()) {
+                    Installed installed = installed(arg, command.hasFlag("-U") || command.hasFlag("--upgrade"));
+                    if (installed != null && isNamed(arg, "setuptools")) {
+                        setuptools = installed;
+                        packaging = null;
+                        for (Word other : command.args()) {
+                            if (isNamed(other, "packaging")) {
+                                packaging = installed(other, false);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (setuptools == null || (setuptools.clauses().isEmpty() && setuptools.upgrade())
+                || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN) || !reported.add(setuptools.word().range())) {
+            // pip installs the newest version a specifier admits, so only a cap or pin below 77 leaves an
+            // old setuptools; no install at all leaves the image's, which the knowledge base does not know
+            return;
+        }
+        int line = context.file().source().position(build.range().start()).line();
+        String message = "this stage installs setuptools from '" + setuptools.word().literalValue()
+                + "', which cannot install 77 or newer, but line " + line + " builds " + dir
+                + " with --no-build-isolation, so that setuptools builds it, and " + pyproject.path() + " has "
+                + license + ", a PEP 639 license: " + why(license) + "; install " + SETUPTOOLS_FIXED + " and "
+                + PACKAGING_FIXED;
+        List<Edit> edits = new ArrayList<>();
+        String written = setuptools.word().raw();
+        edits.add(new Edit(setuptools.word().range(), quoted(written, SETUPTOOLS_FIXED)));
+        if (packaging == null) {
+            edits.add(Edit.insert(setuptools.word().range().end(), " " + quoted(written, PACKAGING_FIXED)));
+        } else if (admitsBelow(packaging.clauses(), PACKAGING_MIN)) {
+            edits.add(new Edit(packaging.word().range(), quoted(packaging.word().raw(), PACKAGING_FIXED)));
+        }
+        context.report(setuptools.word().range(), message, new Fix("Install " + SETUPTOOLS_FIXED + " and "
+                + PACKAGING_FIXED, Applicability.UNSAFE, edits));
+    }
+
+    /** pip/uv pip install or wheel with {@code --no-build-isolation}, or {@code python -m build --no-isolation}. */
+    private static boolean isNonIsolatedBuild(SimpleCommand command) {
+        if ("build".equals(command.commandName())) {
+            return command.hasFlag("--no-isolation") || command.hasFlag("-n");
+        }
+        return (isPip(command, "install") || isPip(command, "wheel")) && command.hasFlag("--no-build-isolation");
+    }
+
+    /** {@code pip SUBCOMMAND} (pip, pip3, pip3.12) or {@code uv pip SUBCOMMAND}. */
+    private static boolean isPip(SimpleCommand command, String subcommand) {
+        String name = command.commandName();
+        List<Word> args = command.args();
+        if ("uv".equals(name)) {
+            return args.size() >= 2 && "pip".equals(args.get(0).literalValue())
+                    && subcommand.equals(args.get(1).literalValue());
+        }
+        return name != null && name.matches("pip3?(\\.\\d+)?") && !args.isEmpty()
+                && subcommand.equals(args.get(0).literalValue());
+    }
+
+    /**
+     * Arguments that are local directories: ".", "./x", "../x", "/abs/path"; for {@code python -m build}
+     * without one, the current directory.
+     */
+    private static List<String> pathArguments(SimpleCommand command) {
+        List<String> paths = new ArrayList<>();
+        List<Word> args = command.args();
+        for (int i = 0; i < args.size(); i++) {
+            String value = args.get(i).literalValue();
+            if (value == null) {
+                continue;
+            }
+            if (VALUE_OPTIONS.contains(value)) {
+                i++;
+            } else if (value.equals(".") || value.startsWith("./") || value.startsWith("../")
+                    || value.startsWith("/")) {
+                paths.add(value);
+            }
+        }
+        if (paths.isEmpty() && "build".equals(command.commandName())) {
+            paths.add(".");
+        }
+        return paths;
+    }
+
+    private static boolean isNamed(Word arg, String name) {
+        String value = arg.literalValue();
+        Matcher m = value == null ? null : INSTALL_REQUIREMENT.matcher(value);
+        return m != null && m.matches() && m.group(1).equalsIgnoreCase(name);
+    }
+
+    private static Installed installed(Word arg, boolean upgrade) {
+        String value = arg.literalValue();
+        Matcher m = value == null ? null : INSTALL_REQUIREMENT.matcher(value);
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        Optional<Pep440.SpecifierSet> set = Pep440.SpecifierSet.parse(m.group(2));
+        if (set.isEmpty()) {
+            return null;
+        }
+        List<String[]> clauses = set.get().specifiers().stream()
+                .map(s -> new String[] {s.operator(), s.version()}).toList();
+        return new Installed(arg, clauses, upgrade);
+    }
+
+    private static List<String[]> clauses(Requirement requirement) {
+        return requirement.specifiers().stream().map(c -> new String[] {c.operator(), c.version()}).toList();
+    }
+
+    /** Whether some version below {@code minimum} satisfies all clauses: no clause sets a floor at or above it. */
+    /** Whether every version the clauses admit is older than {@code minimum} (a pin or an upper bound below it). */
+    private static boolean capsBelow(List<String[]> clauses, Pep440.Version minimum) {
+        for (String[] clause : clauses) {
+            String operator = clause[0];
+            boolean wildcard = clause[1].endsWith(".*");
+            Optional<Pep440.Version> version = Pep440.parse(wildcard ? clause[1].substring(0, clause[1].length() - 2)
+                    : clause[1]);
+            if (version.isEmpty()) {
+                continue;
+            }
+            int c = version.get().compareTo(minimum);
+            boolean capped = switch (operator) {
+                case "<" -> c <= 0;
+                case "<=", "===" -> c < 0;
+                case "==" -> wildcard ? version.get().releasePart(0) < minimum.releasePart(0) : c < 0;
+                case "~=" -> version.get().releasePart(0) < minimum.releasePart(0); // ~=75.0 means <76
+                default -> false;
+            };
+            if (capped) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean admitsBelow(List<String[]> clauses, Pep440.Version minimum) {
+        for (String[] clause : clauses) {
+            String operator = clause[0];
+            String version = clause[1].endsWith(".*") ? clause[1].substring(0, clause[1].length() - 2) : clause[1];
+            boolean floor = operator.equals(">=") || operator.equals(">") || operator.equals("==")
+                    || operator.equals("~=") || operator.equals("===");
+            Optional<Pep440.Version> parsed = Pep440.parse(version);
+            if (floor && parsed.isPresent() && parsed.get().compareTo(minimum) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code text} in the quotes {@code like} uses (a shell word or a TOML string); double quotes when
+     * it has none, since an unquoted {@code >=} would be a shell redirection.
+     */
+    private static String quoted(String like, String text) {
+        char quote = !like.isEmpty() && like.charAt(0) == '\'' ? '\'' : '"';
+        return quote + text + quote;
+    }
+
+    // ------------------------------------------------------------------ paths in the image
+
+    private static String workdirBefore(Stage stage, Instruction until) {
+        String cwd = "/";
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction == until) {
+                break;
+            }
+            if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                cwd = resolve(cwd, instruction.args().get(0).text());
+            }
+        }
+        return cwd;
+    }
+
+    /**
+     * The pyproject.toml in the build context that a COPY/ADD of this stage placed at {@code dir},
+     * with the context taken to be the Dockerfile's folder; null when none did.
+     */
+    private static ProjectFile copiedPyproject(RuleContext context, Stage stage, Instruction until, String dir) {
+        String cwd = "/";
+        String source = null;
+        for (Instruction instruction : stage.instructions()) {
+            if (instruction == until) {
+                break;
+            }
+            if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                cwd = resolve(cwd, instruction.args().get(0).text());
+            }
+            boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
+            if (!copy || instruction.args().size() != 2) {
+                continue;
+            }
+            String dest = resolve(cwd, instruction.args().get(1).text());
+            String src = instruction.args().get(0).text();
+            if (dir.equals(dest)) {
+                source = src;
+            } else if (dir.startsWith(dest.equals("/") ? "/" : dest + "/")) {
+                source = src + "/" + dir.substring(dest.length() + (dest.equals("/") ? 0 : 1));
+            }
+        }
+        if (source == null) {
+            return null;
+        }
+        String dockerfile = context.file().path();
+        String contextDir = dockerfile.contains("/") ? dockerfile.substring(0, dockerfile.lastIndexOf('/')) : "";
+        String path = resolve("/" + contextDir, source).substring(1);
+        return context.project().file(path.isEmpty() ? "pyproject.toml" : path + "/pyproject.toml");
+    }
+
+    /** {@code path} resolved against the absolute directory {@code cwd}, normalized, no trailing slash. */
+    private static String resolve(String cwd, String path) {
+        List<String> parts = new ArrayList<>();
+        String joined = path.startsWith("/") ? path : cwd + "/" + path;
+        for (String part : joined.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else {
+                parts.add(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+}
