@@ -2,7 +2,6 @@ package dev.vlint.cli;
 
 import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
-import dev.vlint.config.ConfigLoader;
 import dev.vlint.fixers.ParseCheck;
 import dev.vlint.fixers.build.BuildDriver;
 import dev.vlint.fixers.build.BuildOptions;
@@ -13,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,20 +61,11 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         BuildOptions options = new BuildOptions(dryRun, resolve(shadowDir), resolve(dockerRoot), diskBudgetGb,
                 onePlatformAtATime, allowSplitPush);
-        BuildDriver driver = new BuildDriver(loadConfig(), ParseCheck.PRIMARY, new KnowledgeBaseDiskEstimator(),
+        BuildDriver driver = new BuildDriver(session.config(config, session.cwd()), ParseCheck.PRIMARY, new KnowledgeBaseDiskEstimator(),
                 session.cwd(), session.env());
         return driver.run(options, dockerArgs, session.rules(), streamOf(session.out()), streamOf(session.err()));
     }
 
-    private Config loadConfig() throws ConfigException {
-        Optional<Path> file = config != null ? Optional.of(session.cwd().resolve(config))
-                : ConfigLoader.find(session.cwd());
-        if (file.isEmpty()) {
-            return Config.DEFAULT;
-        }
-        Set<String> ids = session.rules().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-        return ConfigLoader.load(file.get(), ids, ConfigLoader.ANY_GPU_SHAPE);
-    }
 
     private Path resolve(Path path) {
         return path == null ? null : session.cwd().resolve(path);

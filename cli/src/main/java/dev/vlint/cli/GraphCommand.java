@@ -1,14 +1,12 @@
 package dev.vlint.cli;
 
-import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
-import dev.vlint.config.ConfigLoader;
 import dev.vlint.engine.Linter;
 import dev.vlint.graph.BuildGraph;
 import dev.vlint.graph.DotRenderer;
 import dev.vlint.graph.GraphBuilder;
 import dev.vlint.graph.MermaidRenderer;
-import dev.vlint.graph.StepBuildEdges;
+import dev.vlint.graph.ModelBuildEdges;
 import dev.vlint.kb.KnowledgeBase;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectLoader;
@@ -16,10 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,9 +49,9 @@ final class GraphCommand implements Callable<Integer> {
         List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
                 .map(p -> session.cwd().resolve(p).normalize()).toList();
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
-        Project project = ProjectLoader.load(root, targets, config(root),
+        Project project = ProjectLoader.load(root, targets, session.config(null, root),
                 note -> session.err().println("vlint: " + note));
-        BuildGraph graph = new GraphBuilder(KnowledgeBase.bundled().images(), new StepBuildEdges())
+        BuildGraph graph = new GraphBuilder(KnowledgeBase.bundled().images(), new ModelBuildEdges())
                 .build(project, new Linter(session.rules()).lint(project));
         String text = format.equals("dot") ? DotRenderer.render(graph) : MermaidRenderer.render(graph);
         if (output == null) {
@@ -68,13 +63,4 @@ final class GraphCommand implements Callable<Integer> {
         return Session.OK;
     }
 
-    /** The config lint would use by default, so rule levels and ignores match {@code vlint PATH}. */
-    private Config config(Path root) throws ConfigException {
-        Optional<Path> file = ConfigLoader.find(root);
-        if (file.isEmpty()) {
-            return Config.DEFAULT;
-        }
-        Set<String> ids = session.rules().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-        return ConfigLoader.load(file.get(), ids, ConfigLoader.ANY_GPU_SHAPE);
-    }
 }

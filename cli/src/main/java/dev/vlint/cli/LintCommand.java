@@ -2,7 +2,6 @@ package dev.vlint.cli;
 
 import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
-import dev.vlint.config.ConfigLoader;
 import dev.vlint.engine.Linter;
 import dev.vlint.fixers.FixMode;
 import dev.vlint.fixers.FixReport;
@@ -128,10 +127,7 @@ final class LintCommand implements Callable<Integer> {
         List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
                 .map(p -> session.cwd().resolve(p).normalize()).toList();
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
-        Optional<Path> configPath = configFile(root);
-        Config settings = configPath.isPresent()
-                ? ConfigLoader.load(configPath.get(), knownIds(), ConfigLoader.ANY_GPU_SHAPE)
-                : Config.DEFAULT;
+        Config settings = session.config(config, root);
         List<Rule> rules = chosenRules(settings);
         Baseline known = baseline == null ? null : Baseline.read(session.cwd().resolve(baseline), baseline.toString());
         Optional<Set<String>> reported = reportedFiles(root);
@@ -252,19 +248,6 @@ final class LintCommand implements Callable<Integer> {
         }
         Severity bar = Severity.valueOf(threshold.name());
         return result.active().stream().anyMatch(f -> f.severity().atLeast(bar));
-    }
-
-    /** {@code --config}, else {@code .vlint.yaml} in the working directory, else at the lint root. */
-    private Optional<Path> configFile(Path root) {
-        if (config != null) {
-            Path file = session.cwd().resolve(config);
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("config file " + config + " does not exist");
-            }
-            return Optional.of(file);
-        }
-        Path local = session.cwd().resolve(ConfigLoader.FILE_NAME);
-        return Files.isRegularFile(local) ? Optional.of(local) : ConfigLoader.find(root);
     }
 
     private Set<String> knownIds() {

@@ -1,12 +1,17 @@
 package dev.vlint.cli;
 
+import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
+import dev.vlint.config.ConfigLoader;
 import dev.vlint.rule.Rule;
+import dev.vlint.rules.RuleConfigs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -49,6 +54,25 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));
         return commandLine.execute(args);
+    }
+
+    /**
+     * The config of a run: {@code --config FILE} when given, else {@code .vlint.yaml} in the working
+     * directory, else at the lint root or its git root.
+     */
+    Config config(Path explicit, Path root) throws ConfigException {
+        Optional<Path> file;
+        if (explicit != null) {
+            Path path = cwd.resolve(explicit);
+            if (!Files.isRegularFile(path)) {
+                throw new UsageException("config file " + explicit + " does not exist");
+            }
+            file = Optional.of(path);
+        } else {
+            Path local = cwd.resolve(ConfigLoader.FILE_NAME);
+            file = Files.isRegularFile(local) ? Optional.of(local) : ConfigLoader.find(root);
+        }
+        return file.isPresent() ? RuleConfigs.load(file.get(), rules) : Config.DEFAULT;
     }
 
     /** Whether colour may be used on standard output (a terminal, and NO_COLOR not set). */

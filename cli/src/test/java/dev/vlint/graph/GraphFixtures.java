@@ -28,7 +28,7 @@ final class GraphFixtures {
     }
 
     static BuildGraph graph(Project project, List<Finding> findings) {
-        return new GraphBuilder(KnowledgeBase.bundled().images(), new StepBuildEdges()).build(project, findings);
+        return new GraphBuilder(KnowledgeBase.bundled().images(), new ModelBuildEdges()).build(project, findings);
     }
 
     static Project load(Path root) {

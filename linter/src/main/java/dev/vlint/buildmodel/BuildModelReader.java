@@ -238,7 +238,7 @@ final class BuildModelReader {
             return out;
         }
         Function<String, String> outer = env::get;
-        String dir = workingDirectory(step);
+        String dir = workingDirectory(workflow, step);
         for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
             if (snippet.step() == null || snippet.step().node() != step.node()) {
                 continue;
@@ -305,10 +305,20 @@ final class BuildModelReader {
         return null;
     }
 
-    /** {@code working-directory} of a run step, else of the job's {@code defaults.run}, else the root. */
-    private static String workingDirectory(Step step) {
+    /** {@code working-directory} of a run step, else the repository root. */
+    private static String workingDirectory(Workflow workflow, Step step) {
+        String root = repositoryRoot(workflow.file().path());
         String dir = scalar(step.node().get("working-directory"));
-        return dir == null || dir.contains("${{") ? "." : Paths.normalize(dir);
+        return dir == null || dir.contains("${{") ? root : Paths.join(root, dir);
+    }
+
+    /**
+     * The folder that holds {@code .github/}: steps start there, and paths in the workflow are relative
+     * to it (it is the lint root unless a checkout is linted from a folder above it).
+     */
+    static String repositoryRoot(String workflowPath) {
+        int at = workflowPath.indexOf(".github/workflows/");
+        return at <= 0 ? "." : Paths.normalize(workflowPath.substring(0, at));
     }
 
     private void readBuildPushAction(SourceFile workflow, Step step, BuildJob job, int index, Map<String, String> env) {
@@ -319,8 +329,9 @@ final class BuildModelReader {
         List<String> platformValues = listInput(step.with("platforms"), job.job(), env);
         Set<String> platforms = platformValues == null ? null : new TreeSet<>(platformValues);
         String target = firstValue(step.with("target"), job.job(), env);
-        String contextPath = Paths.normalize(context);
-        String dockerfile = file == null ? Paths.join(contextPath, "Dockerfile") : pick(Paths.normalize(file),
+        String root = repositoryRoot(workflow.path());
+        String contextPath = Paths.join(root, context);
+        String dockerfile = file == null ? Paths.join(contextPath, "Dockerfile") : pick(Paths.join(root, file),
                 Paths.join(contextPath, file));
         invocations.add(new BuildInvocation(dockerfile, contextPath, frozen(platforms), target, job, index,
                 workflow, step.uses().range()));

@@ -31,6 +31,30 @@ class BuildModelTest {
     }
 
     @Test
+    void pathsInAWorkflowAreRelativeToTheFolderHoldingDotGithub() {
+        Project project = project("checkout/.github/workflows/cpu.yml", """
+                on: push
+                jobs:
+                  pack:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: ./scripts/build.sh
+                      - uses: docker/build-push-action@v6
+                        with:
+                          file: docker/Dockerfile.rocm
+                          platforms: linux/amd64
+                """, "checkout/scripts/build.sh", """
+                #!/bin/sh
+                docker buildx build --platform linux/amd64,linux/arm64 -f docker/Dockerfile.cpu .
+                """, "checkout/docker/Dockerfile.cpu", "FROM ubuntu:22.04\n",
+                "checkout/docker/Dockerfile.rocm", "FROM ubuntu:22.04\n");
+        BuildModel model = BuildModel.of(project);
+        assertEquals(Set.of("linux/amd64", "linux/arm64"),
+                model.buildsOf("checkout/docker/Dockerfile.cpu").get(0).platforms());
+        assertEquals("checkout", model.buildsOf("checkout/docker/Dockerfile.rocm").get(0).context());
+    }
+
+    @Test
     void buildPushActionWithMatrixPlatformsAndRunnerSteps() {
         Project project = project(".github/workflows/release.yml", """
                 on: push

@@ -2,16 +2,12 @@ package dev.vlint.rules;
 
 import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
-import dev.vlint.config.ConfigLoader;
 import dev.vlint.engine.Linter;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectLoader;
 import dev.vlint.rule.Finding;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Lints one fixture case folder the way the command line would, with the case's own {@code .vlint.yaml}. */
 final class FixtureRunner {
@@ -26,13 +22,8 @@ final class FixtureRunner {
     }
 
     private static Config config(Path caseDir) {
-        Path file = caseDir.resolve(".vlint.yaml");
-        if (!Files.isRegularFile(file)) {
-            return Config.DEFAULT;
-        }
-        Set<String> ids = BuiltinRules.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         try {
-            return ConfigLoader.load(file, ids, ConfigLoader.ANY_GPU_SHAPE);
+            return RuleConfigs.ofFolder(caseDir);
         } catch (ConfigException e) {
             throw new IllegalStateException("fixture config: " + e.getMessage(), e);
         }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
-import dev.vlint.config.ConfigLoader;
 import dev.vlint.fixers.FixMode;
 import dev.vlint.fixers.FixReport;
 import dev.vlint.fixers.FixSession;
@@ -15,6 +13,7 @@ import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.project.ProjectLoader;
 import dev.vlint.rules.BuiltinRules;
+import dev.vlint.rules.RuleConfigs;
 import dev.vlint.source.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +22,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -100,17 +97,11 @@ class FixPairTest {
 
     /** Loads a folder as a project, with its own {@code .vlint.yaml} when it has one. */
     private static Project load(Path root) {
-        Config config = Config.DEFAULT;
-        Path file = root.resolve(ConfigLoader.FILE_NAME);
-        if (Files.isRegularFile(file)) {
-            Set<String> ids = BuiltinRules.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-            try {
-                config = ConfigLoader.load(file, ids, ConfigLoader.ANY_GPU_SHAPE);
-            } catch (ConfigException e) {
-                throw new IllegalStateException("fixture config: " + e.getMessage(), e);
-            }
+        try {
+            return ProjectLoader.load(root, List.of(root), RuleConfigs.ofFolder(root), note -> {});
+        } catch (ConfigException e) {
+            throw new IllegalStateException("fixture config: " + e.getMessage(), e);
         }
-        return ProjectLoader.load(root, List.of(root), config, note -> {});
     }
 
     private static Stream<Path> caseDirs(Path top) {

@@ -1,0 +1,196 @@
+package dev.vlint.rules.cuda;
+
+import dev.vlint.dockerfile.Dockerfile;
+import dev.vlint.dockerfile.DockerfileParser;
+import dev.vlint.dockerfile.Scope;
+import dev.vlint.dockerfile.Stage;
+import dev.vlint.kb.BaseImages;
+import dev.vlint.kb.KnowledgeBase;
+import dev.vlint.kb.KnownProjects;
+import dev.vlint.kb.TorchReleases;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.shell.ShellSnippets;
+import dev.vlint.shell.SimpleCommand;
+import dev.vlint.shell.Word;
+import dev.vlint.source.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The {@link StageFacts} of every stage of a Dockerfile, in stage order. */
+final class CudaStages {
+    private static final Pattern TORCH_REQUIREMENT =
+            Pattern.compile("torch(?:\\[[^]]*])?\\s*(?:(===?|>=|~=|<=|<|>|!=)\\s*([^,;\\s]+))?\\s*");
+    private static final Pattern SETUP_BUILD = Pattern.compile("build_ext|bdist_wheel|develop|install|build");
+    private static final List<String> INDEX_OPTIONS = List.of("--index-url", "-i", "--extra-index-url");
+
+    private CudaStages() {}
+
+    /** The facts per stage index; empty for a file that is not a parsed Dockerfile. */
+    static List<StageFacts> of(ProjectFile file) {
+        return file.derived(CudaStages.class, CudaStages::collect);
+    }
+
+    /** The dockerfile's last stage: the image that is built when no target is given. */
+    static Optional<Stage> finalStage(ProjectFile file) {
+        Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+        return dockerfile == null || dockerfile.stages().isEmpty() ? Optional.empty()
+                : Optional.of(dockerfile.stages().get(dockerfile.stages().size() - 1));
+    }
+
+    private static List<StageFacts> collect(ProjectFile file) {
+        Dockerfile dockerfile = file.kind() == FileKind.DOCKERFILE ? file.model(DockerfileParser.KEY) : null;
+        if (dockerfile == null) {
+            return List.of();
+        }
+        List<ShellSnippets.Snippet> snippets = ShellSnippets.of(file);
+        List<StageFacts> facts = new ArrayList<>();
+        for (Stage stage : dockerfile.stages()) {
+            StageFacts parent = stage.baseStage() >= 0 && stage.baseStage() < facts.size()
+                    ? facts.get(stage.baseStage()) : null;
+            Optional<BaseImages.ImageFacts> image = parent != null ? Optional.empty()
+                    : KnowledgeBase.bundled().images().resolve(stage.expandedBaseImage());
+            TextRange imageRange = stage.from().args().isEmpty() ? stage.from().keywordRange()
+                    : stage.from().args().get(0).range();
+            Optional<StageFacts.Toolkit> toolkit = parent != null ? parent.toolkit()
+                    : image.flatMap(BaseImages.ImageFacts::cuda)
+                            .map(c -> new StageFacts.Toolkit(c, stage.expandedBaseImage(), imageRange))
+                            .or(() -> envCudaVersion(stage));
+            Optional<StageFacts.Torch> torch = parent != null ? parent.torch()
+                    : image.flatMap(i -> i.torch().map(t -> new StageFacts.Torch(Optional.of(t), i.cuda(),
+                            "torch " + t + " from " + stage.expandedBaseImage(), imageRange)));
+            Optional<StageFacts.Compile> compile = Optional.empty();
+            boolean vllm = false;
+            for (ShellSnippets.Snippet snippet : snippets) {
+                if (snippet.stage() != stage) {
+                    continue;
+                }
+                for (SimpleCommand raw : snippet.script().commands()) {
+                    SimpleCommand command = raw.effective();
+                    Function<String, String> vars = snippet.variablesAt(raw);
+                    Optional<StageFacts.Torch> installed = torchInstall(command, vars);
+                    if (installed.isPresent()) {
+                        torch = installed;
+                    }
+                    if (compile.isEmpty()) {
+                        compile = compiles(command);
+                    }
+                    vllm |= command.words().stream().map(Word::raw)
+                            .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("vllm"));
+                }
+            }
+            facts.add(new StageFacts(toolkit, torch, compile, vllm || (parent != null && parent.buildsVllm())));
+        }
+        return List.copyOf(facts);
+    }
+
+    private static Optional<StageFacts.Toolkit> envCudaVersion(Stage stage) {
+        return stage.endScope().variable("CUDA_VERSION")
+                .filter(v -> v.kind() == Scope.Kind.ENV && v.value() != null && v.value().matches("\\d+\\.\\d+.*"))
+                .map(v -> new StageFacts.Toolkit(v.value(), "ENV CUDA_VERSION=" + v.value(),
+                        v.declaredBy() == null ? stage.from().range() : v.declaredBy().range()));
+    }
+
+    /** A {@code pip install torch...} or {@code uv pip install torch...}; empty for other commands. */
+    private static Optional<StageFacts.Torch> torchInstall(SimpleCommand command, Function<String, String> vars) {
+        List<Word> args = pipArgs(command, "install");
+        if (args == null) {
+            return Optional.empty();
+        }
+        Optional<String> indexCuda = Optional.empty();
+        for (String option : INDEX_OPTIONS) {
+            for (Word url : command.optionValues(option)) {
+                String value = url.value(vars);
+                if (value != null && indexCuda.isEmpty()) {
+                    indexCuda = TorchReleases.cudaOfIndexUrl(value);
+                }
+            }
+        }
+        for (Word backend : command.optionValues("--torch-backend")) {
+            String value = backend.value(vars);
+            if (value != null && indexCuda.isEmpty()) {
+                indexCuda = TorchReleases.cudaOfVariant(value);
+            }
+        }
+        for (Word arg : args) {
+            String value = arg.value(vars);
+            Matcher m = value == null ? null : TORCH_REQUIREMENT.matcher(value);
+            if (m == null || !m.matches()) {
+                continue;
+            }
+            Optional<String> version = m.group(1) != null && m.group(1).startsWith("==")
+                    ? Optional.of(m.group(2)) : Optional.empty();
+            Optional<String> fromIndex = indexCuda;
+            Optional<String> cuda = version.flatMap(TorchReleases::cudaOfVersion).or(() -> fromIndex);
+            return Optional.of(new StageFacts.Torch(version, cuda, value.trim(), arg.range()));
+        }
+        return Optional.empty();
+    }
+
+    /** The arguments after {@code pip <sub>} or {@code uv pip <sub>}, or null for another command. */
+    private static List<Word> pipArgs(SimpleCommand command, String sub) {
+        String name = command.commandName();
+        List<Word> args = command.args();
+        if ("uv".equals(name) && !args.isEmpty() && "pip".equals(args.get(0).literalValue())) {
+            args = args.subList(1, args.size());
+        } else if (name == null || !name.matches("pip(3(\\.\\d+)?)?")) {
+            return null;
+        }
+        return !args.isEmpty() && sub.equals(args.get(0).literalValue()) ? args.subList(1, args.size()) : null;
+    }
+
+    /**
+     * A build of CUDA extensions against the installed torch: pip/uv without build isolation,
+     * {@code python -m build --no-isolation}, or {@code setup.py} build commands.
+     */
+    private static Optional<StageFacts.Compile> compiles(SimpleCommand command) {
+        List<Word> install = pipArgs(command, "install");
+        List<Word> wheel = pipArgs(command, "wheel");
+        List<Word> pip = install != null ? install : wheel;
+        if (pip != null && (command.hasFlag("--no-build-isolation")
+                || command.hasFlag("--no-binary") && pip.stream().anyMatch(CudaStages::isTorchExtension))) {
+            return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
+        }
+        String name = command.commandName();
+        List<Word> args = command.args();
+        boolean uvBuild = "uv".equals(name) && !args.isEmpty() && "build".equals(args.get(0).literalValue());
+        boolean pypaBuild = "build".equals(name) && (command.hasFlag("--no-isolation") || command.hasFlag("-n"));
+        if (uvBuild && command.hasFlag("--no-build-isolation") || pypaBuild) {
+            return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
+        }
+        if (name != null && name.matches("python(\\d+(\\.\\d+)*)?") && !args.isEmpty()
+                && "setup.py".equals(args.get(0).literalValue())
+                && args.stream().skip(1).map(Word::literalValue)
+                        .anyMatch(a -> a != null && SETUP_BUILD.matcher(a).matches())) {
+            return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
+        }
+        return Optional.empty();
+    }
+
+    /** A package the knowledge base knows to compile against torch when built from source (flash-attn). */
+    private static boolean isTorchExtension(Word requirement) {
+        String value = requirement.literalValue();
+        if (value == null || value.startsWith("-")) {
+            return false;
+        }
+        String name = value.split("[\\[=<>!~;@ ]", 2)[0];
+        return KnowledgeBase.bundled().projects().project(name)
+                .map(KnownProjects.KnownProject::buildsAgainstTorch).orElse(false);
+    }
+
+    private static String shortText(SimpleCommand command) {
+        StringBuilder out = new StringBuilder();
+        for (Word w : command.words()) {
+            if (out.length() + w.raw().length() > 60) {
+                return out.append("...").toString();
+            }
+            out.append(out.length() == 0 ? "" : " ").append(w.raw());
+        }
+        return out.toString();
+    }
+}

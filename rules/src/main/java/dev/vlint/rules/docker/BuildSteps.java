@@ -1,0 +1,273 @@
+package dev.vlint.rules.docker;
+
+import dev.vlint.dockerfile.Dockerfile;
+import dev.vlint.dockerfile.DockerfileParser;
+import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.Stage;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.rule.RuleContext;
+import dev.vlint.shell.ShellSnippets;
+import dev.vlint.shell.ShellSnippets.Snippet;
+import dev.vlint.shell.SimpleCommand;
+import dev.vlint.shell.Word;
+import dev.vlint.workflow.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The shell commands of a build in the order they run, each with the directory it runs in: what
+ * the docker rules need to follow a clone into a {@code cd} and a {@code pip install .}, or a torch
+ * install into a later one.
+ */
+final class BuildSteps {
+    static final Set<String> GIT_VALUE_OPTIONS = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace");
+    static final Set<String> CLONE_VALUE_OPTIONS = Set.of("--depth", "--branch", "-b", "--origin", "-o",
+            "--config", "-c", "--reference", "--reference-if-able", "--filter", "--jobs", "-j", "--shallow-since",
+            "--shallow-exclude", "--separate-git-dir", "--template", "-u", "--upload-pack", "--server-option",
+            "--bundle-uri");
+    private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
+
+    private BuildSteps() {}
+
+    /**
+     * One command. {@code effective} has wrappers peeled off ({@code sudo}, {@code python -m});
+     * {@code cwd} is the absolute directory when known, "" when the start directory is unknown
+     * (then relative paths stay relative and still compare equal).
+     */
+    record Step(Snippet snippet, Stage stage, SimpleCommand command, SimpleCommand effective, String cwd) {
+        Function<String, String> variables() {
+            return snippet.variablesAt(command);
+        }
+
+        String value(Word word) {
+            return word.value(variables());
+        }
+
+        /** {@code path} as an absolute (or cwd-relative when the cwd is unknown) normalized path. */
+        String resolve(String path) {
+            return BuildSteps.resolve(cwd, path);
+        }
+
+        /** The command name after wrappers, e.g. {@code pip} for {@code python3 -m pip}. */
+        String name() {
+            String name = effective.commandName();
+            return name == null ? "" : name;
+        }
+    }
+
+    /** The stages {@code stage} builds on, root first, ending with {@code stage}. */
+    static List<Stage> chain(Dockerfile dockerfile, Stage stage) {
+        List<Stage> chain = new ArrayList<>();
+        Stage current = stage;
+        while (current != null && !chain.contains(current)) {
+            chain.add(0, current);
+            int base = current.baseStage();
+            current = base >= 0 && base < dockerfile.stages().size() ? dockerfile.stages().get(base) : null;
+        }
+        return chain;
+    }
+
+    /** The image a stage finally builds on, following {@code FROM earlier-stage}. */
+    static String rootImage(Dockerfile dockerfile, Stage stage) {
+        return chain(dockerfile, stage).get(0).expandedBaseImage();
+    }
+
+    /** Every command of the stage chain of {@code stage}, in build order, with WORKDIR and {@code cd} followed. */
+    static List<Step> ofStage(ProjectFile file, Dockerfile dockerfile, Stage stage) {
+        List<Snippet> snippets = ShellSnippets.of(file);
+        List<Step> steps = new ArrayList<>();
+        String workdir = "/";
+        for (Stage s : chain(dockerfile, stage)) {
+            for (Instruction instruction : s.instructions()) {
+                if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                    workdir = resolve(workdir, s.scopeAt(instruction).expand(instruction.args().get(0).text()));
+                } else if (instruction.is("RUN")) {
+                    for (Snippet snippet : snippets) {
+                        if (snippet.instruction() == instruction) {
+                            addSteps(snippet, s, workdir, steps);
+                        }
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+
+    /** The commands of one snippet that is not part of a Dockerfile (workflow step, script). */
+    private static List<Step> ofSnippet(Snippet snippet) {
+        List<Step> steps = new ArrayList<>();
+        addSteps(snippet, snippet.stage(), "", steps);
+        return steps;
+    }
+
+    /**
+     * Commands that run one after another: per Dockerfile stage, the whole chain of stages it
+     * builds on (so a clone in a parent stage is seen by a checkout in the child); per snippet
+     * otherwise. {@code owner} is the stage whose own commands a rule reports on, null for snippets.
+     */
+    record Sequence(List<Step> steps, Stage owner) {
+        boolean owns(Step step) {
+            return owner == null || step.stage() == owner;
+        }
+    }
+
+    /** The sequences of a file, computed once per file; every command is owned by exactly one of them. */
+    static List<Sequence> sequences(ProjectFile file) {
+        return file.derived(BuildSteps.class, BuildSteps::collectSequences);
+    }
+
+    private static List<Sequence> collectSequences(ProjectFile file) {
+        List<Sequence> sequences = new ArrayList<>();
+        if (file.kind() == FileKind.DOCKERFILE) {
+            Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+            if (dockerfile != null) {
+                for (Stage stage : dockerfile.stages()) {
+                    sequences.add(new Sequence(ofStage(file, dockerfile, stage), stage));
+                }
+            }
+        } else {
+            ShellSnippets.of(file).forEach(snippet -> sequences.add(new Sequence(ofSnippet(snippet), null)));
+        }
+        return List.copyOf(sequences);
+    }
+
+    private static void addSteps(Snippet snippet, Stage stage, String start, List<Step> into) {
+        String cwd = start;
+        for (SimpleCommand command : snippet.script().commands()) {
+            SimpleCommand effective = command.effective();
+            Step step = new Step(snippet, stage, command, effective, cwd);
+            into.add(step);
+            if ("cd".equals(effective.commandName())) {
+                List<Word> args = effective.args();
+                String target = args.isEmpty() ? null : step.value(args.get(args.size() - 1));
+                cwd = target == null || target.equals("-") ? cwd : resolve(cwd, target);
+            }
+        }
+    }
+
+    /** Joins and normalizes ({@code .}, {@code ..}, repeated and trailing slashes). */
+    static String resolve(String cwd, String path) {
+        String joined = path.startsWith("/") || cwd.isEmpty() ? path : cwd + "/" + path;
+        List<String> parts = new ArrayList<>();
+        for (String part : joined.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        String normalized = String.join("/", parts);
+        return joined.startsWith("/") ? "/" + normalized : normalized.isEmpty() ? "." : normalized;
+    }
+
+    /**
+     * The operands of a command: arguments that are not options, skipping the value word of an
+     * option in {@code valueOptions} written apart ({@code --depth 1}); everything after {@code --}.
+     */
+    static List<Word> operands(SimpleCommand command, int skipLeading, Set<String> valueOptions) {
+        List<Word> args = command.args();
+        List<Word> out = new ArrayList<>();
+        boolean optionsEnded = false;
+        for (int i = skipLeading; i < args.size(); i++) {
+            String value = args.get(i).literalValue();
+            if (!optionsEnded && value != null && value.equals("--")) {
+                optionsEnded = true;
+            } else if (!optionsEnded && value != null && value.startsWith("-") && value.length() > 1) {
+                if (valueOptions.contains(value)) {
+                    i++;
+                }
+            } else {
+                out.add(args.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** True for a 7 to 40 digit hex string with at least one digit: what a commit id looks like. */
+    static boolean looksLikeCommit(String value) {
+        return value != null && SHA.matcher(value).matches() && value.chars().anyMatch(Character::isDigit);
+    }
+
+    /** The image a workflow job runs its steps in ({@code container:} or {@code container.image}), or null. */
+    private static String jobContainer(YamlNode job) {
+        YamlNode container = job.get("container");
+        if (container != null && container.isMapping()) {
+            container = container.get("image");
+        }
+        return container != null && container.isScalar() && !container.value().contains("${{")
+                ? container.value() : null;
+    }
+
+    /** The images a snippet evidently runs in: its stage's, its job container, or for a script the stages that run it. */
+    static List<String> imagesOf(RuleContext context, Snippet snippet) {
+        if (snippet.stage() != null) {
+            Dockerfile dockerfile = context.model(DockerfileParser.KEY);
+            return dockerfile == null ? List.of() : List.of(rootImage(dockerfile, snippet.stage()));
+        }
+        if (snippet.job() != null) {
+            String image = jobContainer(snippet.job().node());
+            return image == null ? List.of() : List.of(image);
+        }
+        if (context.file().kind() == FileKind.SHELL) {
+            return ScriptCallers.imagesRunning(context.project(), context.file());
+        }
+        return List.of();
+    }
+
+    /** A {@code git clone}: the repository URL and the directory it lands in. */
+    record Cloned(String url, String dir) {}
+
+    /** A git command: the directory it works in ({@code -C} applied) and the index of its subcommand in the args. */
+    record Git(String dir, int subcommand) {}
+
+    /** The git command of a step, or null when it is none or its directory is unknown. */
+    static Git git(Step step) {
+        if (!"git".equals(step.name())) {
+            return null;
+        }
+        List<Word> args = step.effective().args();
+        String dir = step.cwd();
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String value = args.get(i).literalValue();
+            if (value == null || !value.startsWith("-")) {
+                break;
+            }
+            if (value.equals("-C") && i + 1 < args.size()) {
+                String target = step.value(args.get(i + 1));
+                dir = target == null ? null : resolve(dir, target);
+            }
+            i += GIT_VALUE_OPTIONS.contains(value) ? 1 : 0;
+        }
+        return dir == null || i >= args.size() ? null : new Git(dir, i);
+    }
+
+    /** The clone a step makes ({@code git [-C dir] clone [options] URL [DIR]}), or null. */
+    static Cloned cloneOf(Step step) {
+        Git git = git(step);
+        if (git == null || !"clone".equals(step.effective().args().get(git.subcommand()).literalValue())) {
+            return null;
+        }
+        List<Word> operands = operands(step.effective(), git.subcommand() + 1, CLONE_VALUE_OPTIONS);
+        String url = operands.isEmpty() ? null : step.value(operands.get(0));
+        String dir = operands.size() > 1 ? step.value(operands.get(1)) : humanish(url);
+        return url == null || dir == null ? null : new Cloned(url, resolve(git.dir(), dir));
+    }
+
+    /** The directory git derives from a URL: {@code .../vllm.git} gives {@code vllm}. */
+    static String humanish(String url) {
+        if (url == null) {
+            return null;
+        }
+        String path = url.replaceAll("/+$", "").replaceAll("\\.git$", "");
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
+        return name.isEmpty() ? null : name;
+    }
+}
