@@ -1,7 +1,11 @@
 package dev.vlint.buildmodel;
 
 import dev.vlint.project.Project;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which Dockerfile is built by what, for which platforms, on which runner, after which steps:
@@ -12,10 +16,23 @@ import java.util.List;
 public final class BuildModel {
     private final List<BuildInvocation> invocations;
     private final List<BuildJob> jobs;
+    // Indexes, so rules that ask per file or per job do not scan the whole project each time.
+    private final Map<String, List<BuildInvocation>> byDockerfile;
+    private final Map<String, List<BuildInvocation>> byFile;
+    private final Map<BuildJob, List<BuildInvocation>> byJob = new IdentityHashMap<>();
+    private final Map<String, List<BuildJob>> jobsByWorkflow;
 
     BuildModel(List<BuildInvocation> invocations, List<BuildJob> jobs) {
         this.invocations = List.copyOf(invocations);
         this.jobs = List.copyOf(jobs);
+        byDockerfile = this.invocations.stream().collect(Collectors.groupingBy(BuildInvocation::dockerfile));
+        byFile = this.invocations.stream().collect(Collectors.groupingBy(i -> i.file().path()));
+        for (BuildInvocation invocation : this.invocations) {
+            if (invocation.job() != null) {
+                byJob.computeIfAbsent(invocation.job(), j -> new ArrayList<>()).add(invocation);
+            }
+        }
+        jobsByWorkflow = this.jobs.stream().collect(Collectors.groupingBy(j -> j.workflow().path()));
     }
 
     public static BuildModel of(Project project) {
@@ -31,14 +48,23 @@ public final class BuildModel {
         return jobs;
     }
 
+    /** The jobs of the workflow at this project-relative path. */
+    public List<BuildJob> jobsIn(String workflowPath) {
+        return jobsByWorkflow.getOrDefault(workflowPath, List.of());
+    }
+
+    /** The builds written in the file (workflow, script or bake file) at this project-relative path. */
+    public List<BuildInvocation> invocationsIn(String filePath) {
+        return byFile.getOrDefault(filePath, List.of());
+    }
+
     /** The builds of the Dockerfile at this project-relative path. */
     public List<BuildInvocation> buildsOf(String dockerfilePath) {
-        String path = Paths.normalize(dockerfilePath);
-        return invocations.stream().filter(i -> i.dockerfile().equals(path)).toList();
+        return byDockerfile.getOrDefault(Paths.normalize(dockerfilePath), List.of());
     }
 
     /** The builds that run in this job. */
     public List<BuildInvocation> buildsIn(BuildJob job) {
-        return invocations.stream().filter(i -> i.job() == job).toList();
+        return byJob.getOrDefault(job, List.of());
     }
 }

@@ -7,6 +7,7 @@ import dev.vlint.source.MappedText;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,6 +280,8 @@ public final class DockerfileParser {
         private final SourceFile file;
         private final char escape;
         private final List<ParseProblem> problems;
+        /** The index of the last stage with each (lower-case) name, so FROM finds its base without a scan. */
+        private final Map<String, Integer> stageByName = new HashMap<>();
 
         StageBuilder(SourceFile file, char escape, List<ParseProblem> problems) {
             this.file = file;
@@ -328,11 +331,9 @@ public final class DockerfileParser {
                 problems.add(new ParseProblem(from.range(), "FROM requires either one or three arguments"));
             }
             String expanded = globalScope.expand(image);
-            int baseStage = -1;
-            for (Stage s : earlier) {
-                if (s.name() != null && s.name().equalsIgnoreCase(expanded)) {
-                    baseStage = s.index();
-                }
+            int baseStage = stageByName.getOrDefault(expanded.toLowerCase(Locale.ROOT), -1);
+            if (name != null) {
+                stageByName.put(name, earlier.size());
             }
             Map<String, Scope.Variable> argVars = new LinkedHashMap<>();
             Map<String, Scope.Variable> envVars = new LinkedHashMap<>();

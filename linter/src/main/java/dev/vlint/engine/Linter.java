@@ -14,14 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs rules over a project and returns their findings, with suppression comments and config
  * levels applied, in order.
  */
 public final class Linter {
+    /** Files are linted on a pool of this many threads (the machine's cores, at most 8). */
+    public static final int DEFAULT_THREADS = Math.min(8, Runtime.getRuntime().availableProcessors());
+
     private final List<Rule> rules;
     private final Map<String, String> suppressionAliases;
 
@@ -42,18 +48,42 @@ public final class Linter {
     }
 
     public List<Finding> lint(Project project) {
-        return lint(project, (done, total) -> { });
+        return lint(project, DEFAULT_THREADS, (done, total) -> { });
     }
 
     /** Like {@link #lint(Project)}, telling {@code progress} how many files are done. */
     public List<Finding> lint(Project project, Progress progress) {
-        List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-        int total = project.files().size();
+        return lint(project, DEFAULT_THREADS, progress);
+    }
+
+    public List<Finding> lint(Project project, int threads) {
+        return lint(project, threads, (done, total) -> { });
+    }
+
+    /**
+     * Lints the files on at most {@code threads} threads. Each file's findings are kept apart and
+     * joined in file order, so the result does not depend on scheduling.
+     */
+    public List<Finding> lint(Project project, int threads, Progress progress) {
+        List<ProjectFile> files = project.files();
+        List<List<Finding>> perFile = new ArrayList<>(Collections.nCopies(files.size(), null));
         AtomicInteger done = new AtomicInteger();
-        project.files().parallelStream().forEach(file -> {
-            lintFile(project, file, findings);
-            progress.filesDone(done.incrementAndGet(), total);
-        });
+        IntConsumer lintOne = i -> {
+            perFile.set(i, lintFile(project, files.get(i)));
+            progress.filesDone(done.incrementAndGet(), files.size());
+        };
+        if (threads <= 1 || files.size() <= 1) {
+            IntStream.range(0, files.size()).forEach(lintOne);
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(lintOne)).join();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        perFile.forEach(findings::addAll);
         List<Finding> result = new ArrayList<>();
         for (Finding finding : applySuppressions(project, findings)) {
             Optional<Severity> level = project.config().ruleLevels().get(finding.ruleId());
@@ -96,12 +126,14 @@ public final class Linter {
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
     }
 
-    private void lintFile(Project project, ProjectFile file, List<Finding> sink) {
+    private List<Finding> lintFile(Project project, ProjectFile file) {
+        List<Finding> sink = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule)) {
                 rule.check(new RuleContext(rule.meta(), file, project, sink::add));
             }
         }
+        return sink;
     }
 
     private static boolean isEnabled(Project project, Rule rule) {

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 public record SetupPyFacts(boolean importsSetuptoolsScm, List<GetVersionCall> getVersionCalls) {
     public static final ModelKey<SetupPyFacts> KEY = new ModelKey<>("setup.py", SetupPyFacts::parse);
 
+    // Only blanks before the keyword: \s* would rescan every following blank line from each line start.
     private static final Pattern IMPORT = Pattern.compile(
-            "^\\s*(?:import\\s+setuptools_scm\\b|from\\s+setuptools_scm\\s+import\\s+(.*))", Pattern.MULTILINE);
+            "^[ \\t\\f]*(?:import\\s+setuptools_scm\\b|from\\s+setuptools_scm\\s+import\\s+(.*))", Pattern.MULTILINE);
     private static final Pattern CALL = Pattern.compile("(?<![\\w.])(setuptools_scm\\s*\\.\\s*)?get_version\\s*\\(");
     private static final Pattern DIST_NAME = Pattern.compile("(?<![\\w.])dist_name\\s*=(?!=)");
 

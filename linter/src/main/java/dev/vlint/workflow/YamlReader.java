@@ -19,11 +19,13 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Builds a {@link YamlNode} tree with exact ranges from Jackson's streaming YAML parser. On a
  * syntax error the tree read so far is kept (open collections are closed at the error) and the
  * error becomes a {@link ParseProblem}. Aliases are kept as references and never expanded, so
- * alias bombs cost nothing; nesting depth and file size are bounded.
+ * alias bombs cost nothing; nesting depth, file size and line length are bounded.
  */
 public final class YamlReader {
     static final int MAX_DEPTH = 100;
     static final int MAX_CHARS = 4 * 1024 * 1024;
+    /** The YAML scanner's work grows with the square of a line's length, so huge lines are refused. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
 
     /** The first document of a file (root may be null), its comments and the problems met. */
     public record Document(YamlNode root, List<YamlComment> comments, List<ParseProblem> problems) {}
@@ -43,6 +45,12 @@ public final class YamlReader {
         if (file.text().length() > MAX_CHARS) {
             return new Document(null, List.of(), List.of(new ParseProblem(TextRange.at(0),
                     "YAML file larger than " + MAX_CHARS + " characters is not read")));
+        }
+        for (int line = 0; line < file.lineCount(); line++) {
+            if (file.lineEnd(line) - file.lineStart(line) > MAX_LINE_CHARS) {
+                return new Document(null, List.of(), List.of(new ParseProblem(TextRange.at(file.lineStart(line)),
+                        "YAML line longer than " + MAX_LINE_CHARS + " characters is not read")));
+            }
         }
         YamlReader reader = new YamlReader(file);
         reader.run();

@@ -84,10 +84,7 @@ public final class DiskCleanupDisabled implements Rule {
      * of known size, or has a cleanup step that is switched off.
      */
     private static String largeImages(RuleContext context) {
-        for (BuildJob job : BuildModel.of(context.project()).jobs()) {
-            if (!job.workflow().path().equals(context.file().path())) {
-                continue;
-            }
+        for (BuildJob job : BuildModel.of(context.project()).jobsIn(context.file().path())) {
             var estimate = DiskEstimate.of(context.project(), job);
             if (estimate.isPresent() && !estimate.get().rows().isEmpty()) {
                 DiskEstimate.Row first = estimate.get().rows().get(0);

@@ -47,9 +47,8 @@ public final class EmulatedNativeBuild implements Rule {
     @Override
     public void check(RuleContext context) {
         Runners runners = KnowledgeBase.bundled().runners();
-        for (BuildInvocation build : BuildModel.of(context.project()).invocations()) {
-            if (!build.file().path().equals(context.file().path()) || build.job() == null
-                    || !build.job().qemuBefore(build.stepIndex()) || !build.platformsKnown()) {
+        for (BuildInvocation build : BuildModel.of(context.project()).invocationsIn(context.file().path())) {
+            if (build.job() == null || !build.job().qemuBefore(build.stepIndex()) || !build.platformsKnown()) {
                 continue;
             }
             Set<String> runnerArchs = new LinkedHashSet<>();

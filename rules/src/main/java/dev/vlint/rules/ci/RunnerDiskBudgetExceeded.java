@@ -26,10 +26,7 @@ public final class RunnerDiskBudgetExceeded implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (BuildJob job : BuildModel.of(context.project()).jobs()) {
-            if (!job.workflow().path().equals(context.file().path())) {
-                continue;
-            }
+        for (BuildJob job : BuildModel.of(context.project()).jobsIn(context.file().path())) {
             Optional<DiskEstimate> estimate = DiskEstimate.of(context.project(), job);
             if (estimate.isEmpty() || estimate.get().neededGb() <= estimate.get().availableGb()) {
                 continue;

@@ -1,0 +1,76 @@
+package dev.vlint.fuzz;
+
+import dev.vlint.fuzz.Mutations.Mutant;
+import dev.vlint.fuzz.Seeds.Seed;
+import dev.vlint.project.FileKind;
+import java.io.ByteArrayOutputStream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+
+/**
+ * Mutated fixtures through every parser and rule. The CI run has a fixed seed and a bounded number
+ * of tries; {@code -Dvlint.fuzz.long=true} adds a long run with a fresh seed each time.
+ */
+class FuzzTest {
+    private static final int TEN_MIB = 10 << 20;
+    private static final boolean LONG_RUN = Boolean.getBoolean("vlint.fuzz.long");
+
+    @Property(tries = 200, seed = "20261123")
+    void mutatedFilesNeverBreakParsersOrRules(@ForAll("mutants") Mutant mutant) {
+        LintHarness.check(mutant.path(), mutant.seed().kind(), mutant.bytes(), mutant.toString(), true);
+    }
+
+    @Property(tries = 20_000)
+    @AddLifecycleHook(OnlyInLongRun.class)
+    void longRun(@ForAll("mutants") Mutant mutant) {
+        LintHarness.check(mutant.path(), mutant.seed().kind(), mutant.bytes(), mutant.toString(), true);
+    }
+
+    /**
+     * Big files through the engine: a 1 MiB Dockerfile and workflow in CI; in the long run, every
+     * kind just under the loader's 10 MiB limit.
+     */
+    @Example
+    void bigFilesStayBounded() {
+        int size = LONG_RUN ? TEN_MIB - 1024 : 1 << 20;
+        for (Seed seed : Seeds.samples()) {
+            if (!LONG_RUN && seed.kind() != FileKind.DOCKERFILE && seed.kind() != FileKind.WORKFLOW) {
+                continue;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+            while (out.size() + seed.bytes().length < size) {
+                out.writeBytes(seed.bytes());
+            }
+            LintHarness.check(seed.path(), seed.kind(), out.toByteArray(), seed.path() + " repeated to " + size + " bytes",
+                    false);
+        }
+    }
+
+    /** Every seed as it is, so a fixture that already breaks a rule fails here first. */
+    @Example
+    void unmutatedSeedsPass() {
+        for (Seed seed : Seeds.all()) {
+            LintHarness.check(seed.path(), seed.kind(), seed.bytes(), seed.toString(), true);
+        }
+    }
+
+    @Provide
+    Arbitrary<Mutant> mutants() {
+        return Mutations.mutants();
+    }
+
+    /** Skips the long run unless {@code vlint.fuzz.long} is true. */
+    static final class OnlyInLongRun implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return LONG_RUN ? SkipResult.doNotSkip()
+                    : SkipResult.skip("long fuzz run: set -Dvlint.fuzz.long=true");
+        }
+    }
+}
