@@ -244,8 +244,7 @@ final class BuildModelReader {
                 continue;
             }
             for (SimpleCommand command : snippet.script().commands()) {
-                Function<String, String> vars = ShellVariables.of(snippet.script())
-                        .resolverAt(command.range().start(), outer);
+                Function<String, String> vars = snippet.variables().resolverAt(command.range().start(), outer);
                 Command c = new Command(command.effective(), file.source(), vars, dir);
                 out.add(c);
                 ProjectFile script = calledScript(c);
@@ -266,7 +265,7 @@ final class BuildModelReader {
             return out;
         }
         for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
-            ShellVariables variables = ShellVariables.of(snippet.script());
+            ShellVariables variables = snippet.variables();
             for (SimpleCommand command : snippet.script().commands()) {
                 Command c = new Command(command.effective(), file.source(),
                         variables.resolverAt(command.range().start(), outer), dir);

@@ -45,12 +45,17 @@ public final class ShellSnippets {
      * @param job the workflow job of {@code step}, else null
      * @param step the workflow step, else null
      */
-    public record Snippet(ShellScript script, List<ParseProblem> problems, Function<String, String> environment,
-            Instruction instruction, Stage stage, Job job, Step step) {
+    public record Snippet(ShellScript script, ShellVariables variables, List<ParseProblem> problems,
+            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step) {
+
+        Snippet(ShellScript script, List<ParseProblem> problems, Function<String, String> environment,
+                Instruction instruction, Stage stage, Job job, Step step) {
+            this(script, ShellVariables.of(script), problems, environment, instruction, stage, job, step);
+        }
 
         /** Resolves variables as seen by {@code command}: the script's own assignments, then the environment. */
         public Function<String, String> variablesAt(SimpleCommand command) {
-            return ShellVariables.of(script).resolverAt(command.range().start(), environment);
+            return variables.resolverAt(command.range().start(), environment);
         }
     }
 

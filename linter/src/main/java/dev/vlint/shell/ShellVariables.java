@@ -2,6 +2,7 @@ package dev.vlint.shell;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,15 @@ import java.util.function.Function;
  */
 public final class ShellVariables {
     private final List<Assignment> assignments;
+    /** Per name, the assignments ordered by where they end, for a binary search in {@link #lastBefore}. */
+    private final Map<String, List<Assignment>> byName = new HashMap<>();
 
     private ShellVariables(List<Assignment> assignments) {
         this.assignments = List.copyOf(assignments);
+        for (Assignment assignment : this.assignments) {
+            byName.computeIfAbsent(assignment.name(), k -> new ArrayList<>()).add(assignment);
+        }
+        byName.values().forEach(list -> list.sort(Comparator.comparingInt(a -> a.range().end())));
     }
 
     /** Collects {@link SimpleCommand#variableAssignments()} of every command in the script. */
@@ -33,13 +40,21 @@ public final class ShellVariables {
 
     /** The last assignment to {@code name} that ends at or before {@code fileOffset}, or null. */
     public Assignment lastBefore(String name, int fileOffset) {
-        Assignment last = null;
-        for (Assignment assignment : assignments) {
-            if (assignment.name().equals(name) && assignment.range().end() <= fileOffset) {
-                last = assignment;
+        List<Assignment> candidates = byName.get(name);
+        if (candidates == null) {
+            return null;
+        }
+        int lo = 0;
+        int hi = candidates.size(); // first index whose assignment ends after fileOffset
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (candidates.get(mid).range().end() <= fileOffset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return last;
+        return lo == 0 ? null : candidates.get(lo - 1);
     }
 
     /** A resolver for {@link Word#value} at {@code command}; unknown names resolve to null. */

@@ -12,7 +12,6 @@ import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.shell.Assignment;
 import dev.vlint.shell.ShellSnippets;
-import dev.vlint.shell.ShellVariables;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.source.TextRange;
 import dev.vlint.workflow.Job;
@@ -136,7 +135,7 @@ final class ArchSettings {
 
     private static void collectShell(ShellSnippets.Snippet snippet, Dockerfile dockerfile, Workflow workflow,
             List<ArchSetting> out) {
-        ShellValues values = new ShellValues(ShellVariables.of(snippet.script()), outer(snippet, dockerfile, workflow));
+        ShellValues values = new ShellValues(snippet.variables(), outer(snippet, dockerfile, workflow));
         for (SimpleCommand command : snippet.script().commands()) {
             SimpleCommand effective = command.effective();
             Set<Assignment> assignments = new LinkedHashSet<>(command.variableAssignments());
