@@ -1,5 +1,6 @@
 package dev.vlint.cli;
 
+import dev.vlint.kb.KnowledgeBase;
 import dev.vlint.rules.BuiltinRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Most runs need the knowledge base; reading it meanwhile hides its load behind start-up and parsing.
+        Thread warmUp = new Thread(KnowledgeBase::bundled, "vlint-knowledge-base");
+        warmUp.setDaemon(true);
+        warmUp.start();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null;
