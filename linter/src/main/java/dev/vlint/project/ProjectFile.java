@@ -4,6 +4,7 @@ import dev.vlint.source.SourceFile;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A file of the project: where it is, what kind it is, its text, and its parsed models. */
 public final class ProjectFile {
@@ -47,7 +48,7 @@ public final class ProjectFile {
      * owner class of {@code compute}.
      */
     @SuppressWarnings("unchecked")
-    public <T> T derived(Object key, java.util.function.Function<ProjectFile, T> compute) {
+    public <T> T derived(Object key, Function<ProjectFile, T> compute) {
         Object value = derived.get(key);
         if (value == null) {
             value = compute.apply(this);

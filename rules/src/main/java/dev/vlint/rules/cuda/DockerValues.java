@@ -3,7 +3,6 @@ package dev.vlint.rules.cuda;
 import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.Instruction;
 import dev.vlint.dockerfile.Scope;
-import dev.vlint.dockerfile.Stage;
 import dev.vlint.dockerfile.Word;
 import dev.vlint.source.TextRange;
 import java.util.Optional;
