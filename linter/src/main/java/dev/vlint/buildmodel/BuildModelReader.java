@@ -525,7 +525,7 @@ final class BuildModelReader {
     /** The first candidate directory that holds project files, else the first candidate. */
     private String pickDirectory(String... candidates) {
         for (String candidate : candidates) {
-            if (candidate.equals(".") || project.files().stream().anyMatch(f -> f.path().startsWith(candidate + "/"))) {
+            if (candidate.equals(".") || project.holdsFilesUnder(candidate)) {
                 return candidate;
             }
         }

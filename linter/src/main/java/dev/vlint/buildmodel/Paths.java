@@ -2,18 +2,22 @@ package dev.vlint.buildmodel;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Pattern;
 
 /** Project-relative path arithmetic with forward slashes. */
 final class Paths {
+    private static final Pattern WORKSPACE = Pattern.compile("^(\\$\\{\\{\\s*github\\.workspace\\s*}}|\\$GITHUB_WORKSPACE)/?");
+
     private Paths() {}
 
     /** Drops "./", resolves "..", strips {@code ${{ github.workspace }}/} and leading slashes of workspace paths. */
     static String normalize(String path) {
-        String p = path.trim().replace('\\', '/')
-                .replaceFirst("^\\$\\{\\{\\s*github\\.workspace\\s*}}/?", "")
-                .replaceFirst("^\\$GITHUB_WORKSPACE/?", "");
+        String p = path.trim().replace('\\', '/');
+        if (p.startsWith("$")) {
+            p = WORKSPACE.matcher(p).replaceFirst("");
+        }
         Deque<String> parts = new ArrayDeque<>();
-        for (String part : p.split("/+")) {
+        for (String part : p.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.vlint.engine;
 
+import dev.vlint.project.FileKind;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.Finding;
@@ -9,6 +10,7 @@ import dev.vlint.rule.Severity;
 import dev.vlint.suppress.Suppressions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +69,12 @@ public final class Linter {
     public List<Finding> lint(Project project, int threads, Progress progress) {
         List<ProjectFile> files = project.files();
         List<List<Finding>> perFile = new ArrayList<>(Collections.nCopies(files.size(), null));
+        List<Suppressions> suppressions = new ArrayList<>(Collections.nCopies(files.size(), null));
         AtomicInteger done = new AtomicInteger();
         IntConsumer lintOne = i -> {
-            perFile.set(i, lintFile(project, files.get(i)));
+            ProjectFile file = files.get(i);
+            perFile.set(i, lintFile(project, file));
+            suppressions.set(i, Suppressions.scan(file.source(), file.kind(), suppressionAliases));
             progress.filesDone(done.incrementAndGet(), files.size());
         };
         if (threads <= 1 || files.size() <= 1) {
@@ -85,7 +90,7 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         perFile.forEach(findings::addAll);
         List<Finding> result = new ArrayList<>();
-        for (Finding finding : applySuppressions(project, findings)) {
+        for (Finding finding : applySuppressions(project, suppressions, findings)) {
             Optional<Severity> level = project.config().ruleLevels().get(finding.ruleId());
             if (level == null) {
                 result.add(finding);
@@ -97,32 +102,37 @@ public final class Linter {
         return result;
     }
 
-    private List<Finding> applySuppressions(Project project, List<Finding> findings) {
+    /** Applies each file's suppressions ({@code suppressions}, in project file order) to the findings. */
+    private List<Finding> applySuppressions(Project project, List<Suppressions> suppressions, List<Finding> findings) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding finding : findings) {
             byFile.computeIfAbsent(finding.file().path(), k -> new ArrayList<>()).add(finding);
         }
+        Map<FileKind, Set<String>> checkedByKind = new EnumMap<>(FileKind.class);
+        Map<FileKind, Optional<Rule>> unusedRuleByKind = new EnumMap<>(FileKind.class);
         List<Finding> result = new ArrayList<>();
-        for (ProjectFile file : project.files()) {
+        for (int i = 0; i < project.files().size(); i++) {
+            ProjectFile file = project.files().get(i);
             List<Finding> own = byFile.remove(file.path());
-            Suppressions.Result applied = Suppressions.scan(file.source(), file.kind(), suppressionAliases)
-                    .apply(own == null ? List.of() : own, checkedRuleIds(project, file));
+            Suppressions.Result applied = suppressions.get(i).apply(own == null ? List.of() : own,
+                    checkedByKind.computeIfAbsent(file.kind(), kind -> checkedRuleIds(project, kind)));
             result.addAll(applied.findings());
-            unusedSuppressionRule(project, file).ifPresent(rule -> applied.unused()
+            unusedRuleByKind.computeIfAbsent(file.kind(), kind -> unusedSuppressionRule(project, kind))
+                    .ifPresent(rule -> applied.unused()
                     .forEach(f -> result.add(f.withSeverity(rule.meta().severity()))));
         }
         byFile.values().forEach(result::addAll);
         return result;
     }
 
-    /** The VL002 rule when it runs on this file; unused suppressions are reported only then. */
-    private Optional<Rule> unusedSuppressionRule(Project project, ProjectFile file) {
+    /** The VL002 rule when it runs on files of this kind; unused suppressions are reported only then. */
+    private Optional<Rule> unusedSuppressionRule(Project project, FileKind kind) {
         return rules.stream().filter(rule -> rule.meta().id().equals(Suppressions.UNUSED_ID)
-                && rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule)).findFirst();
+                && rule.meta().kinds().contains(kind) && isEnabled(project, rule)).findFirst();
     }
 
-    private Set<String> checkedRuleIds(Project project, ProjectFile file) {
-        return rules.stream().filter(rule -> rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule))
+    private Set<String> checkedRuleIds(Project project, FileKind kind) {
+        return rules.stream().filter(rule -> rule.meta().kinds().contains(kind) && isEnabled(project, rule))
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
     }
 

@@ -119,14 +119,14 @@ public record SimpleCommand(List<Assignment> assignments, List<Word> words, List
      * becomes {@code pip install}). Returns this command when there is no wrapper.
      */
     public SimpleCommand effective() {
-        List<Assignment> env = new ArrayList<>(assignments);
+        List<Assignment> env = assignments;
         int i = 0;
         while (i < words.size()) {
             String name = baseName(words.get(i).literalValue());
             if (name == null) {
                 break;
             }
-            if (PYTHON.matcher(name).matches()) {
+            if (name.startsWith("python") && PYTHON.matcher(name).matches()) {
                 if (i + 2 < words.size() && "-m".equals(words.get(i + 1).literalValue())) {
                     i += 2;
                     continue;
@@ -143,6 +143,9 @@ public record SimpleCommand(List<Assignment> assignments, List<Word> words, List
                 String value = word.literalValue();
                 Assignment assignment = name.equals("env") ? Assignment.parse(word) : null;
                 if (assignment != null) {
+                    if (env == assignments) {
+                        env = new ArrayList<>(assignments);
+                    }
                     env.add(assignment);
                     i++;
                 } else if (value != null && value.startsWith("-") && value.length() > 1) {

@@ -20,6 +20,9 @@ public final class Word {
     private final int end;
     private final List<WordPart> parts;
     private final TextRange range;
+    /** literalValue() once computed: a String, or NOT_LITERAL. Racy but safe: Strings are immutable. */
+    private Object literal;
+    private static final Object NOT_LITERAL = new Object();
 
     Word(MappedText source, int start, int end, List<WordPart> parts) {
         this.source = source;
@@ -50,7 +53,13 @@ public final class Word {
 
     /** The value after quote removal, or null if the word contains an expansion. */
     public String literalValue() {
-        return hasExpansion() ? null : value(name -> null);
+        Object value = literal;
+        if (value == null) {
+            String text = hasExpansion() ? null : value(name -> null);
+            value = text == null ? NOT_LITERAL : text;
+            literal = value;
+        }
+        return value == NOT_LITERAL ? null : (String) value;
     }
 
     /**
@@ -128,6 +137,9 @@ public final class Word {
     }
 
     private static String render(List<WordPart> parts, Function<String, String> vars) {
+        if (parts.size() == 1 && parts.get(0) instanceof Literal literal) {
+            return literal.text();
+        }
         StringBuilder out = new StringBuilder();
         for (WordPart part : parts) {
             String value;

@@ -45,7 +45,7 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
         List<Word> args = command.args();
         String first = args.isEmpty() ? null : args.get(0).literalValue();
         String second = args.size() < 2 ? null : args.get(1).literalValue();
-        if (PIP.matcher(name).matches() && ("install".equals(first) || "wheel".equals(first))) {
+        if (("install".equals(first) || "wheel".equals(first)) && PIP.matcher(name).matches()) {
             return new PipCommand(step, first.equals("install") ? Kind.PIP_INSTALL : Kind.PIP_WHEEL, args.get(0),
                     BuildSteps.operands(command, 1, PIP_VALUE_OPTIONS));
         }
@@ -60,7 +60,7 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
             return new PipCommand(step, Kind.PYPA_BUILD, command.name(),
                     BuildSteps.operands(command, 0, PIP_VALUE_OPTIONS));
         }
-        if (PYTHON.matcher(name).matches() && first != null && first.endsWith("setup.py")) {
+        if (first != null && first.endsWith("setup.py") && PYTHON.matcher(name).matches()) {
             return new PipCommand(step, Kind.SETUP_PY, args.get(0), List.of());
         }
         return null;

@@ -12,7 +12,9 @@ import dev.vlint.project.ProjectFile;
 import dev.vlint.rules.docker.BuildSteps.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds the Dockerfile stages that run a shell script of the project: the script is copied in
@@ -24,27 +26,33 @@ final class ScriptCallers {
 
     private ScriptCallers() {}
 
-    /** The base images of every stage that copies and runs {@code script}. */
+    /**
+     * The base images of every stage that copies and runs {@code script}, looking only at the
+     * Dockerfiles whose folder (the build context) holds the script.
+     */
     static List<String> imagesRunning(Project project, ProjectFile script) {
+        Map<String, List<ProjectFile>> dockerfilesByFolder = project.derived(ScriptCallers.class, ScriptCallers::byFolder);
         List<String> images = new ArrayList<>();
-        for (ProjectFile file : project.files(FileKind.DOCKERFILE)) {
-            Dockerfile dockerfile = file.model(DockerfileParser.KEY);
-            if (dockerfile == null) {
-                continue;
-            }
-            String contextDir = parent(file.path());
-            String inContext = contextDir.isEmpty() ? script.path() : relativeTo(contextDir, script.path());
-            if (inContext == null) {
-                continue;
-            }
-            for (Stage stage : dockerfile.stages()) {
-                String copiedTo = copyDestination(stage, inContext);
-                if (runs(file, dockerfile, stage, copiedTo, inContext)) {
-                    images.add(BuildSteps.rootImage(dockerfile, stage));
+        String folder = script.path();
+        do {
+            folder = parent(folder);
+            for (ProjectFile file : dockerfilesByFolder.getOrDefault(folder, List.of())) {
+                Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+                String inContext = folder.isEmpty() ? script.path() : script.path().substring(folder.length() + 1);
+                for (Stage stage : dockerfile == null ? List.<Stage>of() : dockerfile.stages()) {
+                    String copiedTo = copyDestination(stage, inContext);
+                    if (runs(file, dockerfile, stage, copiedTo, inContext)) {
+                        images.add(BuildSteps.rootImage(dockerfile, stage));
+                    }
                 }
             }
-        }
+        } while (!folder.isEmpty());
         return images;
+    }
+
+    private static Map<String, List<ProjectFile>> byFolder(Project project) {
+        return project.files(FileKind.DOCKERFILE).stream()
+                .collect(Collectors.groupingBy(file -> parent(file.path())));
     }
 
     /** Where a COPY of the stage puts the script ({@code inContext}: its path in the build context), or null. */
@@ -116,10 +124,7 @@ final class ScriptCallers {
 
     private static String parent(String path) {
         int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : slash == 0 ? "/" : path.substring(0, slash);
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
-    private static String relativeTo(String dir, String path) {
-        return path.startsWith(dir + "/") ? path.substring(dir.length() + 1) : null;
-    }
 }
