@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Finds and reads {@code .vlint.yaml}. The file is read token by token so that every mistake
@@ -38,26 +36,23 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** The config for a lint root: {@code .vlint.yaml} in it, else at the root of its git work tree. */
+    /**
+     * The config for a lint root: {@code .vlint.yaml} in it, else at the root of its git work tree
+     * (the nearest folder above with a {@code .git} folder, or a {@code .git} file in a linked
+     * worktree). A plain walk: opening the repository with jgit would cost more than the lint of a file.
+     */
     public static Optional<Path> find(Path lintRoot) {
         Path local = lintRoot.resolve(FILE_NAME);
         if (Files.isRegularFile(local)) {
             return Optional.of(local);
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(lintRoot.toAbsolutePath().toFile());
-        if (builder.getGitDir() == null) {
-            return Optional.empty();
-        }
-        // Building the repository resolves linked worktrees, whose git dir lies elsewhere.
-        try (Repository repo = builder.build()) {
-            if (repo.isBare()) {
-                return Optional.empty();
+        for (Path dir = lintRoot.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                Path atGitRoot = dir.resolve(FILE_NAME);
+                return Files.isRegularFile(atGitRoot) ? Optional.of(atGitRoot) : Optional.empty();
             }
-            Path atGitRoot = repo.getWorkTree().toPath().resolve(FILE_NAME);
-            return Files.isRegularFile(atGitRoot) ? Optional.of(atGitRoot) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
+        return Optional.empty();
     }
 
     public static Config load(Path file, Set<String> knownRuleIds, Predicate<String> knownGpu)

@@ -125,4 +125,15 @@ class ConfigLoaderTest {
         Path loaded = ConfigLoader.find(sub).orElseThrow();
         assertEquals(Config.DEFAULT.ruleLevels(), ConfigLoader.load(loaded, IDS, g -> true).ruleLevels());
     }
+
+    @Test
+    void findsConfigAtTheRootOfALinkedWorktree(@TempDir Path dir) throws Exception {
+        Path worktree = Files.createDirectories(dir.resolve("wt"));
+        Files.writeString(worktree.resolve(".git"), "gitdir: " + dir.resolve("main/.git/worktrees/wt") + "\n");
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules: {}\n");
+        Path sub = Files.createDirectories(worktree.resolve("a"));
+        assertTrue(ConfigLoader.find(sub).isEmpty(), "the search stops at the work tree");
+        Files.writeString(worktree.resolve(".vlint.yaml"), "rules: {}\n");
+        assertEquals(worktree.resolve(".vlint.yaml"), ConfigLoader.find(sub).orElseThrow());
+    }
 }

@@ -1,8 +1,11 @@
 package dev.vlint.kb;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -37,7 +40,8 @@ public final class KnowledgeBase {
             Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
             Map.entry("fetch-content", "name"), Map.entry("caches", "path"));
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A bare parser factory: an ObjectMapper would cost more start-up time than reading the files. */
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final Map<String, JsonNode> data;
     private final CudaArchTable cudaArchs;
@@ -76,7 +80,7 @@ public final class KnowledgeBase {
                 throw new IllegalArgumentException(
                         "unknown knowledge-base file '" + name + "', expected one of " + FILES);
             }
-            JsonNode patch = YAML.valueToTree(value);
+            JsonNode patch = new ObjectMapper().valueToTree(value);
             if (!patch.isObject()) {
                 throw new IllegalArgumentException("knowledge-base overlay '" + name + "' must be a map");
             }
@@ -127,10 +131,46 @@ public final class KnowledgeBase {
             if (in == null) {
                 throw new IllegalStateException("missing knowledge-base resource " + fileName);
             }
-            return YAML.readTree(in);
+            try (JsonParser parser = YAML.createParser(in)) {
+                parser.nextToken();
+                return tree(parser);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read knowledge-base resource " + fileName, e);
         }
+    }
+
+    /** The value at the parser's current token, as ObjectMapper.readTree would build it. */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, tree(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(tree(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new IOException("unexpected " + parser.currentToken() + " at " + parser.currentLocation());
+        };
     }
 
     private static void mergeObject(ObjectNode base, ObjectNode patch, boolean isEntry) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,16 @@ class KnowledgeBaseTest {
     @Test
     void bundledIsLoadedOnce() {
         assertSame(KnowledgeBase.bundled(), KnowledgeBase.bundled());
+    }
+
+    @Test
+    void bundledFilesReadAsObjectMapperWouldReadThem() throws Exception {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        for (String file : KnowledgeBase.FILES) {
+            try (InputStream in = KnowledgeBase.class.getResourceAsStream(file + ".yaml")) {
+                assertEquals(mapper.readTree(in), KnowledgeBase.readResource(file + ".yaml"), file);
+            }
+        }
     }
 
     @Test

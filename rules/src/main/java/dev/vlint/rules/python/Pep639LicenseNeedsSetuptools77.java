@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,7 +180,8 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     private static void checkDockerfile(RuleContext context) {
         List<ShellSnippets.Snippet> snippets = ShellSnippets.of(context.file());
         Set<TextRange> reported = new HashSet<>();
-        Map<Stage, Map<String, KnownProject>> clonedByStage = new HashMap<>();
+        // By identity: a Stage record's hashCode walks all of its instructions.
+        Map<Stage, Map<String, KnownProject>> clonedByStage = new IdentityHashMap<>();
         for (ShellSnippets.Snippet snippet : snippets) {
             if (snippet.stage() == null) {
                 continue;
