@@ -14,6 +14,7 @@ import dev.vlint.shell.Word;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,8 +65,9 @@ public final class BuildSteps {
     /** The stages {@code stage} builds on, root first, ending with {@code stage}. */
     static List<Stage> chain(Dockerfile dockerfile, Stage stage) {
         List<Stage> chain = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>(); // by index: a Stage record's equals compares every instruction
         Stage current = stage;
-        while (current != null && !chain.contains(current)) {
+        while (current != null && seen.add(current.index())) {
             chain.add(0, current);
             int base = current.baseStage();
             current = base >= 0 && base < dockerfile.stages().size() ? dockerfile.stages().get(base) : null;
