@@ -29,12 +29,19 @@ public record Dockerfile(SourceFile source, List<Directive> directives, List<Ins
 
     /** The stage that holds {@code instruction} (its FROM or a later instruction), by identity. */
     public Optional<Stage> stageOf(Instruction instruction) {
-        for (Stage stage : stages) {
-            if (stage.from() == instruction || stage.instructions().stream().anyMatch(i -> i == instruction)) {
-                return Optional.of(stage);
+        // Stages are in file order: the candidate is the last one whose FROM starts at or before it.
+        int low = 0;
+        int high = stages.size() - 1;
+        int start = instruction.range().start();
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (stages.get(middle).from().range().start() <= start) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
-        return Optional.empty();
+        return high >= 0 && stages.get(high).holds(instruction) ? Optional.of(stages.get(high)) : Optional.empty();
     }
 
     /** The stage named {@code name} (case-insensitive), if any. */

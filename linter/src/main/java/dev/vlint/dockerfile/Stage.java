@@ -42,12 +42,27 @@ public record Stage(int index, String name, Instruction from, List<Instruction> 
         return false;
     }
 
+    /** Binary search by start offset (instructions are in file order), then an identity check. */
     private int indexOf(Instruction instruction) {
-        for (int i = 0; i < instructions.size(); i++) {
-            if (instructions.get(i) == instruction) {
-                return i;
+        int low = 0;
+        int high = instructions.size() - 1;
+        int start = instruction.range().start();
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int middleStart = instructions.get(middle).range().start();
+            if (middleStart < start) {
+                low = middle + 1;
+            } else if (middleStart > start) {
+                high = middle - 1;
+            } else {
+                return instructions.get(middle) == instruction ? middle : -1;
             }
         }
         return -1;
+    }
+
+    /** Whether {@code instruction} is this stage's FROM or one of its instructions, by identity. */
+    public boolean holds(Instruction instruction) {
+        return from == instruction || indexOf(instruction) >= 0;
     }
 }

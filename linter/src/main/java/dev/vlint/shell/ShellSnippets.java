@@ -20,6 +20,7 @@ import dev.vlint.workflow.WorkflowParser;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,13 +65,38 @@ public final class ShellSnippets {
         return file.derived(ShellSnippets.class, ShellSnippets::collect);
     }
 
+    /**
+     * The snippets of one Dockerfile RUN (more than one with heredocs), from an index built once per
+     * file, so rules that walk the stages need not scan every snippet for each RUN.
+     */
+    public static List<Snippet> ofRun(ProjectFile file, Instruction run) {
+        return file.derived(ByRun.class, f -> {
+            Map<Instruction, List<Snippet>> index = new IdentityHashMap<>();
+            for (Snippet snippet : of(f)) {
+                if (snippet.instruction() != null) {
+                    index.computeIfAbsent(snippet.instruction(), i -> new ArrayList<>()).add(snippet);
+                }
+            }
+            return index;
+        }).getOrDefault(run, List.of());
+    }
+
+    /** Key of the per-file index behind {@link #ofRun}. */
+    private interface ByRun {}
+
     private static List<Snippet> collect(ProjectFile file) {
         List<Snippet> result = new ArrayList<>();
         if (file.kind() == FileKind.DOCKERFILE) {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
-                dockerfile.stages().forEach(stage -> stage.instructions().stream().filter(i -> i.is("RUN"))
-                        .forEach(run -> addRun(file.source(), stage, run, run, result)));
+                for (Stage stage : dockerfile.stages()) {
+                    for (int i = 0; i < stage.instructions().size(); i++) {
+                        if (stage.instructions().get(i).is("RUN")) {
+                            // scopes() runs parallel to instructions(): no lookup per RUN
+                            addRun(file.source(), stage, stage.scopes().get(i), stage.instructions().get(i), result);
+                        }
+                    }
+                }
             }
         } else if (file.kind() == FileKind.WORKFLOW) {
             Workflow workflow = file.model(WorkflowParser.KEY);
@@ -93,11 +119,10 @@ public final class ShellSnippets {
         return List.copyOf(result);
     }
 
-    private static void addRun(SourceFile source, Stage stage, Instruction run, Instruction owner, List<Snippet> into) {
+    private static void addRun(SourceFile source, Stage stage, Scope scope, Instruction run, List<Snippet> into) {
         if (run.jsonForm() || run.shellText().isEmpty()) {
             return;
         }
-        Scope scope = stage.scopeAt(owner);
         Function<String, String> environment = name -> scope.variable(name).map(Scope.Variable::value).orElse(null);
         MappedText command = run.shellText().get();
         if (!run.heredocs().isEmpty() && command.text().strip().matches("\\d*<<-?\\s*\\S+")) {

@@ -265,4 +265,25 @@ class DockerfileParserTest {
         assertEquals('`', df.escapeChar());
         assertEquals(new TextRange(11, 15), df.instructions().get(0).keywordRange());
     }
+
+    @Test
+    void stageOfAndScopeAtFindEveryInstructionByIdentity() {
+        Dockerfile df = model("ARG BASE=alpine\nFROM ${BASE} AS a\nENV X=1\nRUN echo $X\n"
+                + "FROM a\nENV X=2\nRUN echo $X\nWORKDIR /w\nFROM scratch\nCOPY --from=a /w /w\n");
+        Instruction globalArg = df.instructions().get(0);
+        assertTrue(df.stageOf(globalArg).isEmpty(), "a global ARG belongs to no stage");
+        for (Stage stage : df.stages()) {
+            assertEquals(stage, df.stageOf(stage.from()).orElseThrow());
+            for (int i = 0; i < stage.instructions().size(); i++) {
+                Instruction instruction = stage.instructions().get(i);
+                assertTrue(df.stageOf(instruction).orElseThrow() == stage, instruction.text().text());
+                assertTrue(stage.scopeAt(instruction) == stage.scopes().get(i), instruction.text().text());
+            }
+        }
+        Instruction run = df.stages().get(1).instructions().get(1);
+        assertEquals("2", df.stages().get(1).scopeAt(run).variable("X").orElseThrow().value());
+        Dockerfile twin = model("ARG BASE=alpine\nFROM ${BASE} AS a\nENV X=1\nRUN echo $X\n");
+        assertTrue(df.stageOf(twin.stages().get(0).instructions().get(1)).isEmpty(),
+                "an equal instruction from another parse is not this file's");
+    }
 }

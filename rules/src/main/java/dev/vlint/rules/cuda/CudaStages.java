@@ -48,7 +48,6 @@ final class CudaStages {
         if (dockerfile == null) {
             return List.of();
         }
-        List<ShellSnippets.Snippet> snippets = ShellSnippets.of(file);
         List<StageFacts> facts = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
             StageFacts parent = stage.baseStage() >= 0 && stage.baseStage() < facts.size()
@@ -66,10 +65,8 @@ final class CudaStages {
                             "torch " + t + " from " + stage.expandedBaseImage(), imageRange)));
             Optional<StageFacts.Compile> compile = Optional.empty();
             boolean vllm = false;
-            for (ShellSnippets.Snippet snippet : snippets) {
-                if (snippet.stage() != stage) {
-                    continue;
-                }
+            for (ShellSnippets.Snippet snippet : stage.instructions().stream()
+                    .flatMap(instruction -> ShellSnippets.ofRun(file, instruction).stream()).toList()) {
                 for (SimpleCommand raw : snippet.script().commands()) {
                     SimpleCommand command = raw.effective();
                     Function<String, String> vars = snippet.variablesAt(raw);

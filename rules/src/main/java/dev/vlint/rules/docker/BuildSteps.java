@@ -13,10 +13,8 @@ import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -82,20 +80,15 @@ public final class BuildSteps {
 
     /** Every command of the stage chain of {@code stage}, in build order, with WORKDIR and {@code cd} followed. */
     static List<Step> ofStage(ProjectFile file, Dockerfile dockerfile, Stage stage) {
-        Map<Instruction, List<Snippet>> snippets = file.derived(SnippetsByInstruction.class, f -> {
-            Map<Instruction, List<Snippet>> index = new IdentityHashMap<>();
-            ShellSnippets.of(f).forEach(snippet -> index.computeIfAbsent(snippet.instruction(),
-                    i -> new ArrayList<>()).add(snippet));
-            return index;
-        });
         List<Step> steps = new ArrayList<>();
         String workdir = "/";
         for (Stage s : chain(dockerfile, stage)) {
-            for (Instruction instruction : s.instructions()) {
+            for (int i = 0; i < s.instructions().size(); i++) {
+                Instruction instruction = s.instructions().get(i);
                 if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                    workdir = resolve(workdir, s.scopeAt(instruction).expand(instruction.args().get(0).text()));
+                    workdir = resolve(workdir, s.scopes().get(i).expand(instruction.args().get(0).text()));
                 } else if (instruction.is("RUN")) {
-                    for (Snippet snippet : snippets.getOrDefault(instruction, List.of())) {
+                    for (Snippet snippet : ShellSnippets.ofRun(file, instruction)) {
                         addSteps(snippet, s, workdir, steps);
                     }
                 }
@@ -103,9 +96,6 @@ public final class BuildSteps {
         }
         return steps;
     }
-
-    /** Keys the per-file index of RUN snippets by instruction, so each stage finds its own without a scan. */
-    private interface SnippetsByInstruction {}
 
     /** The commands of one snippet that is not part of a Dockerfile (workflow step, script). */
     private static List<Step> ofSnippet(Snippet snippet) {

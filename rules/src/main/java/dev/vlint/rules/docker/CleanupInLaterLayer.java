@@ -53,11 +53,10 @@ public final class CleanupInLaterLayer implements Rule {
         if (dockerfile == null) {
             return;
         }
-        List<Snippet> snippets = ShellSnippets.of(context.file());
         for (Stage stage : dockerfile.stages()) {
             for (Instruction run : stage.instructions()) {
                 if (run.is("RUN")) {
-                    check(context, run, snippets.stream().filter(s -> s.instruction() == run).toList());
+                    check(context, run, ShellSnippets.ofRun(context.file(), run));
                 }
             }
         }
