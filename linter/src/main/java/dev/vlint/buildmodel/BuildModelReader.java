@@ -288,7 +288,7 @@ final class BuildModelReader {
             return null;
         }
         String path = name;
-        if (SHELLS.contains(command.commandName())) {
+        if (SHELLS.contains(name.substring(name.lastIndexOf('/') + 1))) {
             path = command.args().stream().map(c::value)
                     .filter(a -> a != null && !a.startsWith("-")).findFirst().orElse(null);
         }

@@ -128,6 +128,24 @@ class BuildModelTest {
     }
 
     @Test
+    void shellNamedByAVariableRunsTheScriptItIsGiven() {
+        Project project = project(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-22.04
+                    steps:
+                      - run: |
+                          SH=/bin/bash
+                          $SH scripts/build.sh
+                          $UNKNOWN scripts/build.sh
+                """, "scripts/build.sh", "docker buildx build --platform linux/arm64 .\n", "Dockerfile", "FROM alpine\n");
+        BuildModel model = BuildModel.of(project);
+        assertEquals(1, model.invocations().size(), model.invocations().toString());
+        assertEquals(Set.of("linux/arm64"), model.invocations().get(0).platforms());
+    }
+
+    @Test
     void unresolvedPlatformsAreUnknownAndMissingPlatformIsTheBuildersOwn() {
         Project project = project("scripts/a.sh", """
                 docker build --platform "$1" -t a app
