@@ -4,6 +4,8 @@ import dev.vlint.fuzz.Mutations.Mutant;
 import dev.vlint.fuzz.Seeds.Seed;
 import dev.vlint.project.FileKind;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -49,6 +51,19 @@ class FuzzTest {
             }
             LintHarness.check(seed.path(), seed.kind(), out.toByteArray(), seed.path() + " repeated to " + size + " bytes",
                     false);
+        }
+    }
+
+    /**
+     * Found by the long run: each unclosed {@code $(} makes a word that holds the rest of the file,
+     * so a rule reading every word read the long line once per level of nesting (40 s of CPU).
+     */
+    @Example
+    void nestedSubstitutionsBeforeALongLineStayBounded() {
+        for (String opener : List.of("$(", "<(", "\"$(")) {
+            String script = "#!/bin/sh\necho " + opener.repeat(1500) + "\necho " + "x".repeat(1 << 20) + "\n";
+            LintHarness.check("scripts/nested.sh", FileKind.SHELL, script.getBytes(StandardCharsets.UTF_8),
+                    opener + " x 1500 before a 1 MiB line", false);
         }
     }
 

@@ -29,6 +29,7 @@ import dev.vlint.workflow.Workflow;
 import dev.vlint.workflow.WorkflowParser;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +70,17 @@ public final class ScmPretendVersionIgnored implements Rule {
         } else if (file.kind() == FileKind.WORKFLOW) {
             workflowEnvNames(context.model(WorkflowParser.KEY), names);
         }
+        List<TextRange> shellText = new ArrayList<>();
         for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
             for (SimpleCommand command : snippet.script().commands()) {
-                command.assignments().forEach(a -> namesIn(file.source(), a.range(), names));
-                command.words().forEach(w -> namesIn(file.source(), w.range(), names));
+                command.assignments().forEach(a -> shellText.add(a.range()));
+                command.words().forEach(w -> shellText.add(w.range()));
             }
+        }
+        // A word holding $(...) contains the words of the commands inside it: scanning each word
+        // would read nested text once per level of nesting.
+        for (TextRange range : disjoint(shellText)) {
+            namesIn(file.source(), range, names);
         }
         SourceFile source = file.source();
         for (TextRange name : names.stream().distinct().toList()) {
@@ -127,6 +134,22 @@ public final class ScmPretendVersionIgnored implements Rule {
                 out.add(entry.key().range());
             }
         }
+    }
+
+    /** The union of the ranges, as sorted ranges that do not overlap. */
+    private static List<TextRange> disjoint(List<TextRange> ranges) {
+        List<TextRange> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingInt(TextRange::start));
+        List<TextRange> out = new ArrayList<>();
+        for (TextRange range : sorted) {
+            TextRange last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && range.start() < last.end()) {
+                out.set(out.size() - 1, new TextRange(last.start(), Math.max(last.end(), range.end())));
+            } else {
+                out.add(range);
+            }
+        }
+        return out;
     }
 
     private static void namesIn(SourceFile source, TextRange range, List<TextRange> out) {
