@@ -9,6 +9,7 @@ import dev.vlint.fixers.FixSession;
 import dev.vlint.fixers.ParseCheck;
 import dev.vlint.fixers.SafeWriter;
 import dev.vlint.project.Project;
+import dev.vlint.project.ProjectFile;
 import dev.vlint.project.ProjectLoader;
 import dev.vlint.report.GithubReporter;
 import dev.vlint.report.JsonReporter;
@@ -29,6 +30,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +140,7 @@ final class LintCommand implements Callable<Integer> {
                 .map(set -> (int) project.files().stream().filter(f -> set.contains(f.path())).count())
                 .orElse(project.files().size());
         List<Finding> findings;
+        List<RuleFailure> failures = Collections.synchronizedList(new ArrayList<>());
         RunSummary.Fixing fixing = RunSummary.Fixing.NONE;
         if (fix || diff) {
             // Fixes are written, so only the reported files may change: the others are left out of the project.
@@ -158,7 +162,7 @@ final class LintCommand implements Callable<Integer> {
             }
             fixing = unsafeFixes ? RunSummary.Fixing.UNSAFE : RunSummary.Fixing.SAFE;
         } else {
-            findings = lint(rules, project);
+            findings = lint(rules, project, failures);
         }
         if (reported.isPresent()) {
             findings = findings.stream().filter(f -> reported.get().contains(f.file().path())).toList();
@@ -179,6 +183,12 @@ final class LintCommand implements Callable<Integer> {
             session.err().println(RunSummary.line(checkedFiles, Duration.ofNanos(System.nanoTime() - started),
                     result.active(), fixing));
             session.err().flush();
+        }
+        if (!failures.isEmpty()) {
+            // The report above is complete but for what the failed rules would have found.
+            failures.stream().sorted(Comparator.comparing(RuleFailure::path).thenComparing(RuleFailure::ruleId))
+                    .forEach(f -> session.internalError(f.ruleId() + " failed on " + f.path() + ": ", f.error()));
+            return Session.INTERNAL;
         }
         return failed(result, threshold) ? Session.FINDINGS : Session.OK;
     }
@@ -205,16 +215,34 @@ final class LintCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    /** Lints the project, with a progress line on a terminal's standard error. */
-    private List<Finding> lint(List<Rule> rules, Project project) {
-        if (!session.errTerminal()) {
-            return new Linter(rules).lint(project);
-        }
-        ProgressLine progress = new ProgressLine(session.err());
+    /** A rule that threw on a file; the run went on without it there. */
+    private record RuleFailure(String ruleId, String path, RuntimeException error) {}
+
+    /**
+     * Lints the project, with a progress line on a terminal's standard error. A rule that throws
+     * is added to {@code failures} and the other rules and files are still checked.
+     */
+    private List<Finding> lint(List<Rule> rules, Project project, List<RuleFailure> failures) {
+        ProgressLine line = session.errTerminal() ? new ProgressLine(session.err()) : null;
+        Linter.Progress progress = new Linter.Progress() {
+            @Override
+            public void filesDone(int done, int total) {
+                if (line != null) {
+                    line.filesDone(done, total);
+                }
+            }
+
+            @Override
+            public void ruleFailed(String ruleId, ProjectFile file, RuntimeException error) {
+                failures.add(new RuleFailure(ruleId, file.path(), error));
+            }
+        };
         try {
             return new Linter(rules).lint(project, progress);
         } finally {
-            progress.clear();
+            if (line != null) {
+                line.clear();
+            }
         }
     }
 

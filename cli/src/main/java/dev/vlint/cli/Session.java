@@ -92,13 +92,18 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
             err.println("vlint: " + e.getMessage());
             return USAGE;
         }
+        return internalError("", e);
+    }
+
+    /** Reports a bug in vlint on one line ({@code VLINT_DEBUG=1}: with the stack trace); returns 3. */
+    int internalError(String context, Throwable e) {
         if ("1".equals(env.get("VLINT_DEBUG"))) {
-            err.println("vlint: internal error: " + oneLine(e));
+            err.println("vlint: internal error: " + context + oneLine(e));
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(trace);
         } else {
-            err.println("vlint: internal error: " + oneLine(e) + " (VLINT_DEBUG=1 shows the stack trace)");
+            err.println("vlint: internal error: " + context + oneLine(e) + " (VLINT_DEBUG=1 shows the stack trace)");
         }
         err.flush();
         return INTERNAL;

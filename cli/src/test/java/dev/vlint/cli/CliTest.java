@@ -152,12 +152,22 @@ class CliTest {
     }
 
     @Test
-    void internalErrorExitsThreeWithOneLineAndNoStackTrace() {
-        rules = List.of(TestRules.BROKEN);
+    void aFailingRuleIsReportedInOneLineAndTheRunGoesOn() {
+        rules = List.of(TestRules.BROKEN, TestRules.APT);
         assertEquals(3, vlint());
+        assertTrue(out.toString().contains("docker/Dockerfile:2:5: note[XT002] apt-get is used"), out.toString());
+        assertTrue(err.toString().lines().anyMatch(line -> line.equals("vlint: internal error: XT003 failed on "
+                + "docker/Dockerfile: IllegalStateException: rule bug (VLINT_DEBUG=1 shows the stack trace)")),
+                err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void aFailingRuleEndsAFixRunWithOneLine() {
+        rules = List.of(TestRules.BROKEN);
+        assertEquals(3, vlint("--fix"));
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("vlint: internal error: IllegalStateException: rule bug"), err.toString());
-        assertFalse(err.toString().contains("\tat "), err.toString());
     }
 
     @Test

@@ -47,6 +47,14 @@ public final class Linter {
     @FunctionalInterface
     public interface Progress {
         void filesDone(int done, int total);
+
+        /**
+         * A rule threw on a file, which is a bug in the rule. An implementation that returns lets the
+         * run go on with the other rules and files; by default the exception ends the run.
+         */
+        default void ruleFailed(String ruleId, ProjectFile file, RuntimeException error) {
+            throw error;
+        }
     }
 
     public List<Finding> lint(Project project) {
@@ -73,7 +81,7 @@ public final class Linter {
         AtomicInteger done = new AtomicInteger();
         IntConsumer lintOne = i -> {
             ProjectFile file = files.get(i);
-            perFile.set(i, lintFile(project, file));
+            perFile.set(i, lintFile(project, file, progress));
             suppressions.set(i, Suppressions.scan(file.source(), file.kind(), suppressionAliases));
             progress.filesDone(done.incrementAndGet(), files.size());
         };
@@ -136,11 +144,15 @@ public final class Linter {
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
     }
 
-    private List<Finding> lintFile(Project project, ProjectFile file) {
+    private List<Finding> lintFile(Project project, ProjectFile file, Progress progress) {
         List<Finding> sink = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule)) {
-                rule.check(new RuleContext(rule.meta(), file, project, sink::add));
+                try {
+                    rule.check(new RuleContext(rule.meta(), file, project, sink::add));
+                } catch (RuntimeException e) {
+                    progress.ruleFailed(rule.meta().id(), file, e);
+                }
             }
         }
         return sink;

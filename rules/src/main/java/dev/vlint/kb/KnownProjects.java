@@ -84,8 +84,12 @@ public final class KnownProjects {
     /**
      * A project by distribution name or alias, compared after PEP 503 normalization
      * ("Flash_Attn" finds flash-attn); a version or extras after the name are not accepted here.
+     * Empty for a null name (e.g. a clone URL with no repository name in it).
      */
     public Optional<KnownProject> project(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
         String wanted = normalize(name);
         return projects.stream()
                 .filter(p -> normalize(p.name()).equals(wanted)

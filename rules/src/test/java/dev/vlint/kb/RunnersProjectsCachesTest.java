@@ -60,6 +60,7 @@ class RunnersProjectsCachesTest {
         assertEquals(KnownProjects.TorchBuildRequirement.AOT_ONLY,
                 kb.projects().project("flashinfer").orElseThrow().buildRequiresTorch());
         assertTrue(kb.projects().project("numpy").isEmpty());
+        assertTrue(kb.projects().project(null).isEmpty(), "a clone URL without a name gives none");
     }
 
     @ParameterizedTest
