@@ -8,6 +8,8 @@ import dev.vlint.rule.Severity;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +62,15 @@ public final class Suppressions {
         if (kind == FileKind.WHEEL) {
             return new Suppressions(file, found);
         }
-        String marker = kind == FileKind.STARTOS_TS ? "//" : "#";
+        Lines lines = new Lines(file, kind);
         for (int line = 0; line < file.lineCount(); line++) {
             String text = file.lineText(line);
-            int start = commentStart(text, marker);
+            int start = commentStart(text, lines.marker);
             if (start < 0) {
                 continue;
             }
-            for (int at = text.indexOf(marker, start); at >= 0; at = text.indexOf(marker, at + 1)) {
-                Suppression s = directive(file, kind, line, text, at, start, aliases);
+            for (int at = text.indexOf(lines.marker, start); at >= 0; at = text.indexOf(lines.marker, at + 1)) {
+                Suppression s = directive(lines, line, text, at, start, aliases);
                 if (s != null) {
                     found.add(s);
                     break;
@@ -161,8 +163,9 @@ public final class Suppressions {
         return new Finding(UNUSED_ID, Severity.WARNING, message, file, range, List.of(), List.of(fix), null);
     }
 
-    private static Suppression directive(SourceFile file, FileKind kind, int line, String text, int at,
-            int commentStart, Map<String, String> aliases) {
+    private static Suppression directive(Lines lines, int line, String text, int at, int commentStart,
+            Map<String, String> aliases) {
+        SourceFile file = lines.file;
         int lineStart = file.lineStart(line);
         boolean alone = text.substring(0, commentStart).isBlank();
         TextRange comment = new TextRange(lineStart + commentStart, file.lineEnd(line));
@@ -181,7 +184,7 @@ public final class Suppressions {
                 return null;
             }
             boolean fileWide = m.group(1).equals("ignore-file");
-            TextRange target = fileWide ? null : alone ? nextStatement(file, kind, line) : ownStatement(file, kind, line);
+            TextRange target = fileWide ? null : alone ? nextStatement(lines, line) : ownStatement(lines, line);
             return new Suppression(ids, ranges, m.group(3).trim(), target, comment, removal, false);
         }
         Matcher h = HADOLINT.matcher(text).region(at, text.length());
@@ -200,7 +203,7 @@ public final class Suppressions {
                 return null;
             }
             boolean fileWide = h.group(1) != null;
-            TextRange target = fileWide ? null : alone ? nextStatement(file, kind, line) : ownStatement(file, kind, line);
+            TextRange target = fileWide ? null : alone ? nextStatement(lines, line) : ownStatement(lines, line);
             return new Suppression(ids, ranges, "", target, comment, removal, true);
         }
         return null;
@@ -227,41 +230,31 @@ public final class Suppressions {
     }
 
     /** The statement after an own-line comment: the next line that is neither blank nor a comment. */
-    private static TextRange nextStatement(SourceFile file, FileKind kind, int commentLine) {
-        String marker = kind == FileKind.STARTOS_TS ? "//" : "#";
-        for (int line = commentLine + 1; line < file.lineCount(); line++) {
-            String text = file.lineText(line).strip();
-            if (!text.isEmpty() && !text.startsWith(marker)) {
-                return new TextRange(file.lineStart(line), file.lineEnd(lastLine(file, kind, line)));
-            }
-        }
-        return TextRange.at(file.text().length());
+    private static TextRange nextStatement(Lines lines, int commentLine) {
+        int line = lines.nextCode(commentLine + 1);
+        SourceFile file = lines.file;
+        return line < 0 ? TextRange.at(file.text().length())
+                : new TextRange(file.lineStart(line), file.lineEnd(lastLine(lines, line)));
     }
 
     /** The statement an end-of-line comment sits in. */
-    private static TextRange ownStatement(SourceFile file, FileKind kind, int line) {
-        int first = line;
-        if (kind == FileKind.DOCKERFILE || kind == FileKind.SHELL) {
-            while (first > 0 && continues(file.lineText(first - 1))) {
-                first--;
-            }
-        }
-        return new TextRange(file.lineStart(first), file.lineEnd(lastLine(file, kind, line)));
+    private static TextRange ownStatement(Lines lines, int line) {
+        int first = lines.kind == FileKind.DOCKERFILE || lines.kind == FileKind.SHELL ? lines.continuationStart(line) : line;
+        return new TextRange(lines.file.lineStart(first), lines.file.lineEnd(lastLine(lines, line)));
     }
 
-    private static int lastLine(SourceFile file, FileKind kind, int line) {
+    private static int lastLine(Lines lines, int line) {
+        SourceFile file = lines.file;
+        FileKind kind = lines.kind;
         int last = line;
         switch (kind) {
             case DOCKERFILE, SHELL, REQUIREMENTS -> {
                 Matcher heredoc = HEREDOC.matcher(file.lineText(line));
                 String terminator = kind == FileKind.DOCKERFILE && heredoc.find() ? heredoc.group(1) : null;
-                while (last + 1 < file.lineCount() && continues(file.lineText(last))) {
-                    last++;
-                }
+                last = lines.continuationEnd(line);
                 if (terminator != null) {
-                    while (last + 1 < file.lineCount() && !file.lineText(last).strip().equals(terminator)) {
-                        last++;
-                    }
+                    int end = lines.firstLineAtOrAfter(last, terminator);
+                    last = end < 0 ? file.lineCount() - 1 : end;
                 }
             }
             case WORKFLOW, OTHER -> {
@@ -288,8 +281,87 @@ public final class Suppressions {
         return last;
     }
 
-    private static boolean continues(String line) {
-        return line.stripTrailing().endsWith("\\");
+    /**
+     * Per-line facts of one file, each worked out in one pass the first time it is needed, so that
+     * finding the statement of every suppression comment never rescans the file (a file of many
+     * comments before an unclosed heredoc would otherwise be read once per comment).
+     */
+    private static final class Lines {
+        final SourceFile file;
+        final FileKind kind;
+        final String marker;
+        private final String[] stripped;
+        private int[] continuationStart;
+        private int[] continuationEnd;
+        private int[] nextCode;
+        private Map<String, List<Integer>> linesByText;
+
+        Lines(SourceFile file, FileKind kind) {
+            this.file = file;
+            this.kind = kind;
+            this.marker = kind == FileKind.STARTOS_TS ? "//" : "#";
+            this.stripped = new String[file.lineCount()];
+        }
+
+        String stripped(int line) {
+            if (stripped[line] == null) {
+                stripped[line] = file.lineText(line).strip();
+            }
+            return stripped[line];
+        }
+
+        private boolean continues(int line) {
+            return stripped(line).endsWith("\\");
+        }
+
+        /** The first line of the backslash-continued statement that holds {@code line}. */
+        int continuationStart(int line) {
+            if (continuationStart == null) {
+                continuationStart = new int[stripped.length];
+                for (int i = 0; i < stripped.length; i++) {
+                    continuationStart[i] = i > 0 && continues(i - 1) ? continuationStart[i - 1] : i;
+                }
+            }
+            return continuationStart[line];
+        }
+
+        /** The last line of the backslash-continued statement that starts at {@code line}. */
+        int continuationEnd(int line) {
+            if (continuationEnd == null) {
+                continuationEnd = new int[stripped.length];
+                for (int i = stripped.length - 1; i >= 0; i--) {
+                    continuationEnd[i] = i + 1 < stripped.length && continues(i) ? continuationEnd[i + 1] : i;
+                }
+            }
+            return continuationEnd[line];
+        }
+
+        /** The first line at or after {@code line} that is neither blank nor a comment, or -1. */
+        int nextCode(int line) {
+            if (nextCode == null) {
+                nextCode = new int[stripped.length + 1];
+                nextCode[stripped.length] = -1;
+                for (int i = stripped.length - 1; i >= 0; i--) {
+                    String text = stripped(i);
+                    nextCode[i] = !text.isEmpty() && !text.startsWith(marker) ? i : nextCode[i + 1];
+                }
+            }
+            return nextCode[Math.min(line, stripped.length)];
+        }
+
+        /** The first line at or after {@code line} whose stripped text is {@code text}, or -1. */
+        int firstLineAtOrAfter(int line, String text) {
+            if (linesByText == null) {
+                linesByText = new HashMap<>();
+                for (int i = 0; i < stripped.length; i++) {
+                    linesByText.computeIfAbsent(stripped(i), k -> new ArrayList<>()).add(i);
+                }
+            }
+            List<Integer> candidates = linesByText.getOrDefault(text, List.of());
+            int at = Collections.binarySearch(candidates, line);
+            int index = at >= 0 ? at : -at - 1;
+            return index < candidates.size() ? candidates.get(index) : -1;
+        }
     }
 
     private static int indent(String line) {

@@ -67,6 +67,18 @@ class FuzzTest {
         }
     }
 
+    /**
+     * Found by the long run: each suppression comment before an unclosed heredoc looked for the
+     * heredoc's end through the rest of the file (824 MiB allocated for 280 kB).
+     */
+    @Example
+    void suppressionsBeforeAnUnclosedHeredocStayBounded() {
+        String dockerfile = "FROM ubuntu:24.04\n"
+                + "# vlint: ignore[VL001] kept on purpose\nRUN <<EOF\napt-get update\n".repeat(6_000);
+        LintHarness.check("Dockerfile", FileKind.DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8),
+                "6,000 suppressions before unclosed heredocs", false);
+    }
+
     /** Every seed as it is, so a fixture that already breaks a rule fails here first. */
     @Example
     void unmutatedSeedsPass() {
