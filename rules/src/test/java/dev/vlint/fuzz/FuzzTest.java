@@ -79,6 +79,14 @@ class FuzzTest {
                 "6,000 suppressions before unclosed heredocs", false);
     }
 
+    /** Found by the long run: VL304 looked for each RUN's WORKDIR from the top of its stage. */
+    @Example
+    void oneStageWithManyRunsStaysBounded() {
+        String dockerfile = "FROM busybox\nWORKDIR /src\n" + "RUN echo a\n".repeat(30_000);
+        LintHarness.check("Dockerfile", FileKind.DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8),
+                "one stage of 30,000 RUNs", false);
+    }
+
     /** Every seed as it is, so a fixture that already breaks a rule fails here first. */
     @Example
     void unmutatedSeedsPass() {

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,38 +177,46 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     private record Pep639Project(String pyproject, String license) {}
 
     private static void checkDockerfile(RuleContext context) {
-        List<ShellSnippets.Snippet> snippets = ShellSnippets.of(context.file());
         Set<TextRange> reported = new HashSet<>();
-        // By identity: a Stage record's hashCode walks all of its instructions.
-        Map<Stage, Map<String, KnownProject>> clonedByStage = new IdentityHashMap<>();
-        for (ShellSnippets.Snippet snippet : snippets) {
-            if (snippet.stage() == null) {
+        for (Stage stage : context.model(DockerfileParser.KEY).stages()) {
+            Map<String, KnownProject> cloned = new HashMap<>();
+            String workdir = "/";
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                    workdir = resolve(workdir, instruction.args().get(0).text());
+                }
+                for (ShellSnippets.Snippet snippet : ShellSnippets.ofRun(context.file(), instruction)) {
+                    checkSnippet(context, snippet, workdir, cloned, reported);
+                }
+            }
+        }
+    }
+
+    /** Follows {@code cd} and clones through one RUN snippet and checks the builds it runs. */
+    private static void checkSnippet(RuleContext context, ShellSnippets.Snippet snippet, String workdir,
+            Map<String, KnownProject> cloned, Set<TextRange> reported) {
+        String cwd = workdir;
+        for (SimpleCommand raw : snippet.script().commands()) {
+            SimpleCommand command = raw.effective();
+            if ("cd".equals(command.commandName()) && command.args().size() == 1
+                    && command.args().get(0).literalValue() != null) {
+                cwd = resolve(cwd, command.args().get(0).literalValue());
                 continue;
             }
-            Map<String, KnownProject> cloned = clonedByStage.computeIfAbsent(snippet.stage(), s -> new HashMap<>());
-            String cwd = workdirBefore(snippet.stage(), snippet.instruction());
-            for (SimpleCommand raw : snippet.script().commands()) {
-                SimpleCommand command = raw.effective();
-                if ("cd".equals(command.commandName()) && command.args().size() == 1
-                        && command.args().get(0).literalValue() != null) {
-                    cwd = resolve(cwd, command.args().get(0).literalValue());
-                    continue;
-                }
-                BuildSteps.Cloned clone = BuildSteps.cloneOf(new BuildSteps.Step(snippet, snippet.stage(), raw,
-                        command, cwd));
-                if (clone != null) {
-                    KnowledgeBase.bundled().projects().project(BuildSteps.humanish(clone.url()))
-                            .ifPresentOrElse(p -> cloned.put(clone.dir(), p), () -> cloned.remove(clone.dir()));
-                    continue;
-                }
-                if (!isNonIsolatedBuild(command)) {
-                    continue;
-                }
-                for (String path : pathArguments(command)) {
-                    String dir = resolve(cwd, path);
-                    pep639Project(context, snippet, dir, cloned.get(dir)).ifPresent(project ->
-                            checkStageSetuptools(context, snippets, snippet, raw, dir, project, reported));
-                }
+            BuildSteps.Cloned clone = BuildSteps.cloneOf(new BuildSteps.Step(snippet, snippet.stage(), raw,
+                    command, cwd));
+            if (clone != null) {
+                KnowledgeBase.bundled().projects().project(BuildSteps.humanish(clone.url()))
+                        .ifPresentOrElse(p -> cloned.put(clone.dir(), p), () -> cloned.remove(clone.dir()));
+                continue;
+            }
+            if (!isNonIsolatedBuild(command)) {
+                continue;
+            }
+            for (String path : pathArguments(command)) {
+                String dir = resolve(cwd, path);
+                pep639Project(context, snippet, dir, cloned.get(dir)).ifPresent(project ->
+                        checkStageSetuptools(context, snippet, raw, dir, project, reported));
             }
         }
     }
@@ -229,16 +236,18 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 "license = \"" + expression + "\""));
     }
 
-    private static void checkStageSetuptools(RuleContext context, List<ShellSnippets.Snippet> snippets,
-            ShellSnippets.Snippet buildSnippet, SimpleCommand build, String dir, Pep639Project project,
-            Set<TextRange> reported) {
+    private static void checkStageSetuptools(RuleContext context, ShellSnippets.Snippet buildSnippet,
+            SimpleCommand build, String dir, Pep639Project project, Set<TextRange> reported) {
         Installed setuptools = null;
         Installed packaging = null;
-        for (ShellSnippets.Snippet snippet : snippets) {
-            if (snippet.stage() != buildSnippet.stage()
-                    || snippet.instruction().range().start() > buildSnippet.instruction().range().start()) {
-                continue;
+        List<ShellSnippets.Snippet> before = new ArrayList<>();
+        for (Instruction instruction : buildSnippet.stage().instructions()) {
+            if (instruction.range().start() > buildSnippet.instruction().range().start()) {
+                break;
             }
+            before.addAll(ShellSnippets.ofRun(context.file(), instruction));
+        }
+        for (ShellSnippets.Snippet snippet : before) {
             for (SimpleCommand raw : snippet.script().commands()) {
                 if (raw.range().start() >= build.range().start() && snippet == buildSnippet) {
                     break;
@@ -481,19 +490,6 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     }
 
     // ------------------------------------------------------------------ paths in the image
-
-    private static String workdirBefore(Stage stage, Instruction until) {
-        String cwd = "/";
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction == until) {
-                break;
-            }
-            if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                cwd = resolve(cwd, instruction.args().get(0).text());
-            }
-        }
-        return cwd;
-    }
 
     /**
      * The pyproject.toml in the build context that a COPY/ADD of this stage placed at {@code dir},
