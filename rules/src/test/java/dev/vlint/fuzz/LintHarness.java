@@ -33,6 +33,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Lints one file the way the engine does and checks what must hold for any input: no parser or
@@ -73,7 +74,7 @@ final class LintHarness {
             ProjectFile alone = new ProjectFile(ROOT.resolve(path), kind, source);
             Parsed<?> parsed = guard(() -> alone.parse(key), "parser " + key, label);
             assertNotNull(parsed, label);
-            parsed.problems().forEach(p -> assertInside(p.range(), length, "parser " + key + ": " + p, label));
+            parsed.problems().forEach(p -> assertInside(p.range(), length, () -> "parser " + key + ": " + p, label));
             assertTrue(parsed.model() != null || !parsed.problems().isEmpty(),
                     "parser " + key + " gave neither a model nor a problem: " + label);
         }
@@ -92,7 +93,7 @@ final class LintHarness {
             }
         }
         for (Finding finding : direct) {
-            assertInside(finding.range(), length, "finding " + finding.ruleId() + " " + finding.message(), label);
+            assertInside(finding.range(), length, () -> "finding " + finding.ruleId() + " " + finding.message(), label);
             assertNotNull(finding.start(), label);
         }
         List<ParseProblem> problems = FileModels.problems(file);
@@ -114,12 +115,13 @@ final class LintHarness {
         return findings;
     }
 
-    private static void assertInside(TextRange range, int length, String what, String label) {
+    /** The message is built only on failure: the harness's own allocation counts against the bound. */
+    private static void assertInside(TextRange range, int length, Supplier<String> what, String label) {
         assertTrue(range.start() >= 0 && range.start() <= range.end() && range.end() <= length,
-                what + " has range " + range + " outside 0.." + length + ": " + label);
+                () -> what.get() + " has range " + range + " outside 0.." + length + ": " + label);
     }
 
-    private static <T> T guard(java.util.function.Supplier<T> work, String who, String label) {
+    private static <T> T guard(Supplier<T> work, String who, String label) {
         try {
             return work.get();
         } catch (RuntimeException | StackOverflowError e) {
