@@ -35,9 +35,9 @@ public final class Suppressions {
     public static final String UNUSED_ID = "VL002";
 
     private static final Pattern VLINT = Pattern.compile(
-            "\\G(?:#|//)[ \\t]*vlint:[ \\t]*(ignore|ignore-file)\\[([^\\]]*)\\](.*)");
+            "(?:#|//)[ \\t]*vlint:[ \\t]*(ignore|ignore-file)\\[([^\\]]*)\\](.*)");
     private static final Pattern HADOLINT = Pattern.compile(
-            "\\G#[ \\t]*hadolint[ \\t]+(global[ \\t]+)?ignore=([A-Za-z0-9, \\t]+)");
+            "#[ \\t]*hadolint[ \\t]+(global[ \\t]+)?ignore=([A-Za-z0-9, \\t]+)");
     private static final Pattern ID = Pattern.compile("[A-Za-z]+[0-9]+");
     private static final Pattern HEREDOC = Pattern.compile("<<-?[ \\t]*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
 
@@ -165,14 +165,10 @@ public final class Suppressions {
 
     private static Suppression directive(Lines lines, int line, String text, int at, int commentStart,
             Map<String, String> aliases) {
-        SourceFile file = lines.file;
-        int lineStart = file.lineStart(line);
-        boolean alone = text.substring(0, commentStart).isBlank();
-        TextRange comment = new TextRange(lineStart + commentStart, file.lineEnd(line));
-        TextRange removal = alone ? wholeLine(file, line) : new TextRange(lineStart + trimEnd(text, commentStart),
-                file.lineEnd(line));
+        int lineStart = lines.file.lineStart(line);
+        // lookingAt, not find: find would try every later position of the line for each marker.
         Matcher m = VLINT.matcher(text).region(at, text.length());
-        if (m.find()) {
+        if (m.lookingAt()) {
             List<String> ids = new ArrayList<>();
             List<TextRange> ranges = new ArrayList<>();
             Matcher id = ID.matcher(text).region(m.start(2), m.end(2));
@@ -180,15 +176,11 @@ public final class Suppressions {
                 ids.add(id.group());
                 ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
             }
-            if (ids.isEmpty()) {
-                return null;
-            }
-            boolean fileWide = m.group(1).equals("ignore-file");
-            TextRange target = fileWide ? null : alone ? nextStatement(lines, line) : ownStatement(lines, line);
-            return new Suppression(ids, ranges, m.group(3).trim(), target, comment, removal, false);
+            return ids.isEmpty() ? null : suppression(lines, line, text, commentStart, ids, ranges,
+                    m.group(3).trim(), m.group(1).equals("ignore-file"), false);
         }
         Matcher h = HADOLINT.matcher(text).region(at, text.length());
-        if (h.find()) {
+        if (h.lookingAt()) {
             List<String> ids = new ArrayList<>();
             List<TextRange> ranges = new ArrayList<>();
             Matcher id = ID.matcher(text).region(h.start(2), h.end(2));
@@ -199,14 +191,23 @@ public final class Suppressions {
                     ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
                 }
             }
-            if (ids.isEmpty()) {
-                return null;
-            }
-            boolean fileWide = h.group(1) != null;
-            TextRange target = fileWide ? null : alone ? nextStatement(lines, line) : ownStatement(lines, line);
-            return new Suppression(ids, ranges, "", target, comment, removal, true);
+            return ids.isEmpty() ? null
+                    : suppression(lines, line, text, commentStart, ids, ranges, "", h.group(1) != null, true);
         }
         return null;
+    }
+
+    /** A directive found in the comment that starts at {@code commentStart} of {@code line}. */
+    private static Suppression suppression(Lines lines, int line, String text, int commentStart, List<String> ids,
+            List<TextRange> ranges, String reason, boolean fileWide, boolean foreign) {
+        SourceFile file = lines.file;
+        int lineStart = file.lineStart(line);
+        boolean alone = text.substring(0, commentStart).isBlank();
+        TextRange comment = new TextRange(lineStart + commentStart, file.lineEnd(line));
+        TextRange removal = alone ? wholeLine(file, line) : new TextRange(lineStart + trimEnd(text, commentStart),
+                file.lineEnd(line));
+        TextRange target = fileWide ? null : alone ? nextStatement(lines, line) : ownStatement(lines, line);
+        return new Suppression(ids, ranges, reason, target, comment, removal, foreign);
     }
 
     /** Index of the first comment marker outside quotes, or -1. */

@@ -87,6 +87,14 @@ class FuzzTest {
                 "one stage of 30,000 RUNs", false);
     }
 
+    /** Found by the long run: each "#" of a comment line tried the directive pattern on the rest of the line. */
+    @Example
+    void oneLineOfManyCommentMarkersStaysBounded() {
+        String dockerfile = "# syntax=docker/doc".repeat(12_000) + "\nFROM busybox\n";
+        LintHarness.check("Dockerfile", FileKind.DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8),
+                "12,000 comment markers on one line", false);
+    }
+
     /** Every seed as it is, so a fixture that already breaks a rule fails here first. */
     @Example
     void unmutatedSeedsPass() {
