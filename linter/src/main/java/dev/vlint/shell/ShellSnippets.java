@@ -146,8 +146,11 @@ public final class ShellSnippets {
             text.append(command.text().charAt(i), command.fileOffset(i));
         }
         int end = command.fileOffset(command.length());
+        int lastCharacter = source.text().length() - 1;
         for (Heredoc heredoc : heredocs) {
-            text.append('\n', end);
+            // The line break before each body stands where the previous part ended; after a body
+            // that runs to the end of the file there is no character there, so it takes the last one.
+            text.append('\n', Math.min(end, lastCharacter));
             TextRange body = heredoc.range();
             text.append(source, body);
             end = body.end();

@@ -1,6 +1,7 @@
 package dev.vlint.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
@@ -89,5 +90,26 @@ class ShellSnippetsTest {
                 source)).get(0);
         SimpleCommand rm = snippet.script().commands().get(1);
         assertEquals("/opt/hpcx", rm.args().get(1).value(snippet.variablesAt(rm)));
+    }
+
+    @Test
+    void wordsOfAnUnclosedHeredocBeforeAnotherStayInsideTheFile() {
+        // The unclosed quote runs to the end of the file and over the line break joined in before
+        // the second (missing) body; that break must not map past the file's end.
+        for (String newline : List.of("\n", "\r\n")) {
+            String text = String.join(newline, "FROM x", "RUN <<A bash && <<B sh", "echo \"abc", "");
+            ProjectFile file = new ProjectFile(Path.of("/p/Dockerfile"), FileKind.DOCKERFILE,
+                    SourceFile.of("Dockerfile", text));
+            int words = 0;
+            for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+                for (SimpleCommand command : snippet.script().commands()) {
+                    for (Word word : command.words()) {
+                        words++;
+                        assertTrue(word.range().end() <= text.length(), word.range() + " in " + text.length());
+                    }
+                }
+            }
+            assertEquals(4, words, "bash, sh, echo and the unclosed string");
+        }
     }
 }
