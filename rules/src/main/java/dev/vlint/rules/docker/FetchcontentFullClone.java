@@ -43,6 +43,9 @@ public final class FetchcontentFullClone implements Rule {
     @Override
     public void check(RuleContext context) {
         for (Sequence sequence : BuildSteps.sequences(context.file())) {
+            // Names mentioned by the steps so far, read once per step and only when a build needs them.
+            Set<String> mentioned = new HashSet<>();
+            int read = 0;
             for (int i = 0; i < sequence.steps().size(); i++) {
                 Step step = sequence.steps().get(i);
                 PipCommand pip = sequence.owns(step) ? PipCommand.of(step) : null;
@@ -55,7 +58,9 @@ public final class FetchcontentFullClone implements Rule {
                     if (known.isEmpty() || !buildsForCuda(step, known.get())) {
                         continue;
                     }
-                    Set<String> mentioned = mentionedNames(sequence.steps().subList(0, i + 1));
+                    for (; read <= i; read++) {
+                        addMentionedNames(sequence.steps().get(read), mentioned);
+                    }
                     for (FetchContentDep dep : known.get().fetchContent()) {
                         if (dep.large() && !overridden(step, known.get(), dep, mentioned)) {
                             report(context, pip, target, known.get(), dep);
@@ -100,20 +105,16 @@ public final class FetchcontentFullClone implements Rule {
         return cmakeArgs != null && cmakeArgs.contains(cmakeVar);
     }
 
-    /** FETCHCONTENT_SOURCE_DIR_* names written in the commands, except in pip config settings. */
-    private static Set<String> mentionedNames(List<Step> steps) {
-        Set<String> names = new HashSet<>();
-        for (Step step : steps) {
-            PipCommand pip = PipCommand.of(step);
-            List<Word> ignored = pip == null ? List.of() : pip.configSettings();
-            for (Word word : step.effective().words()) {
-                if (ignored.stream().noneMatch(w -> w.range().end() == word.range().end())) {
-                    addOverrides(word.raw(), names);
-                }
+    /** Adds the FETCHCONTENT_SOURCE_DIR_* names written in the step, except in pip config settings. */
+    private static void addMentionedNames(Step step, Set<String> names) {
+        PipCommand pip = PipCommand.of(step);
+        List<Word> ignored = pip == null ? List.of() : pip.configSettings();
+        for (Word word : step.effective().words()) {
+            if (ignored.stream().noneMatch(w -> w.range().end() == word.range().end())) {
+                addOverrides(word.raw(), names);
             }
-            step.effective().assignments().forEach(a -> addOverrides(a.value().raw(), names));
         }
-        return names;
+        step.effective().assignments().forEach(a -> addOverrides(a.value().raw(), names));
     }
 
     private static void addOverrides(String text, Set<String> into) {
