@@ -89,14 +89,8 @@ public final class ShellSnippets {
         if (file.kind() == FileKind.DOCKERFILE) {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
-                for (Stage stage : dockerfile.stages()) {
-                    for (int i = 0; i < stage.instructions().size(); i++) {
-                        if (stage.instructions().get(i).is("RUN")) {
-                            // scopes() runs parallel to instructions(): no lookup per RUN
-                            addRun(file.source(), stage, stage.scopes().get(i), stage.instructions().get(i), result);
-                        }
-                    }
-                }
+                dockerfile.stages().forEach(stage -> stage.instructions().stream().filter(i -> i.is("RUN"))
+                        .forEach(run -> addRun(file.source(), stage, run, result)));
             }
         } else if (file.kind() == FileKind.WORKFLOW) {
             Workflow workflow = file.model(WorkflowParser.KEY);
@@ -119,10 +113,11 @@ public final class ShellSnippets {
         return List.copyOf(result);
     }
 
-    private static void addRun(SourceFile source, Stage stage, Scope scope, Instruction run, List<Snippet> into) {
+    private static void addRun(SourceFile source, Stage stage, Instruction run, List<Snippet> into) {
         if (run.jsonForm() || run.shellText().isEmpty()) {
             return;
         }
+        Scope scope = stage.scopeAt(run);
         Function<String, String> environment = name -> scope.variable(name).map(Scope.Variable::value).orElse(null);
         MappedText command = run.shellText().get();
         if (!run.heredocs().isEmpty() && command.text().strip().matches("\\d*<<-?\\s*\\S+")) {

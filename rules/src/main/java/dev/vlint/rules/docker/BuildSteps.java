@@ -83,10 +83,9 @@ public final class BuildSteps {
         List<Step> steps = new ArrayList<>();
         String workdir = "/";
         for (Stage s : chain(dockerfile, stage)) {
-            for (int i = 0; i < s.instructions().size(); i++) {
-                Instruction instruction = s.instructions().get(i);
+            for (Instruction instruction : s.instructions()) {
                 if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                    workdir = resolve(workdir, s.scopes().get(i).expand(instruction.args().get(0).text()));
+                    workdir = resolve(workdir, s.scopeAt(instruction).expand(instruction.args().get(0).text()));
                 } else if (instruction.is("RUN")) {
                     for (Snippet snippet : ShellSnippets.ofRun(file, instruction)) {
                         addSteps(snippet, s, workdir, steps);
