@@ -1,7 +1,7 @@
 package dev.vlint.cli;
 
 import dev.vlint.docs.RuleDocs;
-import dev.vlint.rule.Rule;
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.RuleMeta;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +37,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleMeta meta = session.rules().stream().map(Rule::meta)
-                .filter(m -> m.id().equalsIgnoreCase(id) || m.name().equals(id)).findFirst()
-                .orElseThrow(() -> new UsageException("unknown rule '" + id + "' (vlint rules lists them)"));
+        RuleIndex index = new RuleIndex(session.rules());
+        RuleMeta meta = index.find(id).orElseThrow(() -> new UsageException("unknown rule '" + id + "'"
+                + index.closest(id).map(c -> "; did you mean " + c + "?").orElse(" (vlint rules lists them)")));
         String page = RuleDocs.page(meta, RuleDocs.prose(meta.id()).orElse(""));
         session.out().print(render(page, session.colorAllowed()));
         session.out().flush();

@@ -19,6 +19,7 @@ import dev.vlint.report.SarifReporter;
 import dev.vlint.report.TextReporter;
 import dev.vlint.rule.Finding;
 import dev.vlint.rule.Rule;
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import java.io.IOException;
@@ -278,36 +279,31 @@ final class LintCommand implements Callable<Integer> {
         return result.active().stream().anyMatch(f -> f.severity().atLeast(bar));
     }
 
-    private Set<String> knownIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        session.rules().forEach(rule -> ids.add(rule.meta().id()));
-        return ids;
-    }
-
     /** The rules to run: all, narrowed by --select and --ignore, without those the config turns off. */
     private List<Rule> chosenRules(Config settings) {
-        Set<String> known = knownIds();
-        checkIds(select, known, "--select");
-        checkIds(ignore, known, "--ignore");
+        RuleIndex index = new RuleIndex(session.rules());
+        Set<String> selected = ids(select, index, "--select");
+        Set<String> ignored = ids(ignore, index, "--ignore");
         List<Rule> chosen = new ArrayList<>();
         for (Rule rule : session.rules()) {
             RuleMeta meta = rule.meta();
-            boolean selected = select.isEmpty() || select.contains(meta.id());
             Optional<Severity> level = settings.ruleLevels().get(meta.id());
             boolean off = level != null && level.isEmpty();
-            if (selected && !ignore.contains(meta.id()) && !off) {
+            if ((selected.isEmpty() || selected.contains(meta.id())) && !ignored.contains(meta.id()) && !off) {
                 chosen.add(rule);
             }
         }
         return chosen;
     }
 
-    private static void checkIds(List<String> ids, Set<String> known, String option) {
-        for (String id : ids) {
-            if (!known.contains(id)) {
-                throw new UsageException("unknown rule id '" + id + "' in " + option + " (vlint rules lists them)");
-            }
+    /** The rule ids that {@code written} (ids, names or aliases, any case) stand for. */
+    private static Set<String> ids(List<String> written, RuleIndex index, String option) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String text : written) {
+            ids.add(index.id(text).orElseThrow(() -> new UsageException("unknown rule id '" + text + "' in " + option
+                    + index.closest(text).map(c -> "; did you mean " + c + "?").orElse(" (vlint rules lists them)"))));
         }
+        return ids;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {

@@ -21,11 +21,11 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "NAME", "LEVEL", "FIX"});
+        rows.add(new String[] {"ID", "NAME", "LEVEL", "FIX", "ALIASES"});
         session.rules().stream().map(Rule::meta).sorted(Comparator.comparing(RuleMeta::id))
                 .forEach(meta -> rows.add(new String[] {meta.id(), meta.name(), meta.severity().label(),
-                        RuleDocs.fixLabel(meta.fixability())}));
-        int[] widths = new int[4];
+                        RuleDocs.fixLabel(meta.fixability()), String.join(", ", meta.aliases())}));
+        int[] widths = new int[5];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -36,7 +36,7 @@ final class RulesCommand implements Callable<Integer> {
             for (int i = 0; i < row.length; i++) {
                 line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
             }
-            session.out().println(line);
+            session.out().println(line.toString().stripTrailing());
         }
         session.out().flush();
         return Session.OK;

@@ -204,8 +204,18 @@ class CliTest {
     @Test
     void rulesTable() {
         assertEquals(0, vlint("rules"));
-        assertEquals(List.of("ID     NAME             LEVEL  FIX", "XT001  test-latest-tag  error  safe",
-                "XT002  test-apt         note   none"), out.toString().lines().toList());
+        assertEquals(List.of("ID     NAME             LEVEL  FIX   ALIASES", "XT001  test-latest-tag  error  safe",
+                "XT002  test-apt         note   none  DL9002, AptUsed"), out.toString().lines().toList());
+    }
+
+    @Test
+    void ruleIdsAreAcceptedInAnyCaseByNameAndByAlias() {
+        assertEquals(1, vlint("--select", "xt002", "--fail-on", "note"));
+        assertEquals(1, vlint("--select", "dl9002", "--fail-on", "note"));
+        assertEquals(1, vlint("--select", "test-apt", "--fail-on", "note"));
+        assertEquals(0, vlint("--ignore", "XT001,aptused"));
+        assertEquals(2, vlint("--select", "XT00"));
+        assertTrue(err.toString().contains("unknown rule id 'XT00' in --select; did you mean XT001?"), err.toString());
     }
 
     @Test

@@ -39,7 +39,7 @@ final class TestRules {
     /** Reports every {@code apt-get} as a note. */
     static final Rule APT = new Rule() {
         private final RuleMeta meta = new RuleMeta("XT002", "test-apt", Severity.NOTE,
-                "apt-get used", Fixability.NONE, Set.of(FileKind.DOCKERFILE), List.of());
+                "apt-get used", Fixability.NONE, Set.of(FileKind.DOCKERFILE), List.of(), List.of("DL9002", "AptUsed"));
 
         @Override
         public RuleMeta meta() {

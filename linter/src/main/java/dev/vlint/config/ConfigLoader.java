@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -55,7 +55,7 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
-    public static Config load(Path file, Set<String> knownRuleIds, Predicate<String> knownGpu)
+    public static Config load(Path file, RuleIndex knownRules, Predicate<String> knownGpu)
             throws ConfigException {
         String text;
         try {
@@ -63,14 +63,14 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file, 1, 1, "cannot read: " + e.getMessage());
         }
-        return parse(file, text, knownRuleIds, knownGpu);
+        return parse(file, text, knownRules, knownGpu);
     }
 
     /** Reads config text; {@code file} only names the source in errors. */
-    public static Config parse(Path file, String text, Set<String> knownRuleIds, Predicate<String> knownGpu)
+    public static Config parse(Path file, String text, RuleIndex knownRules, Predicate<String> knownGpu)
             throws ConfigException {
         try (JsonParser parser = YAML.createParser(text)) {
-            return new Reader(file, parser, knownRuleIds, knownGpu).document();
+            return new Reader(file, parser, knownRules, knownGpu).document();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String message = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
@@ -108,13 +108,13 @@ public final class ConfigLoader {
     private static final class Reader {
         private final Path file;
         private final JsonParser parser;
-        private final Set<String> knownRuleIds;
+        private final RuleIndex knownRules;
         private final Predicate<String> knownGpu;
 
-        Reader(Path file, JsonParser parser, Set<String> knownRuleIds, Predicate<String> knownGpu) {
+        Reader(Path file, JsonParser parser, RuleIndex knownRules, Predicate<String> knownGpu) {
             this.file = file;
             this.parser = parser;
-            this.knownRuleIds = knownRuleIds;
+            this.knownRules = knownRules;
             this.knownGpu = knownGpu;
         }
 
@@ -148,11 +148,10 @@ public final class ConfigLoader {
             }
             expect(token, JsonToken.START_OBJECT, "'rules' must map rule ids to levels");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String id = parser.currentName();
+                String written = parser.currentName();
                 JsonLocation idAt = parser.currentTokenLocation();
-                if (!knownRuleIds.contains(id)) {
-                    throw error(idAt, "unknown rule id '" + id + "'");
-                }
+                String id = knownRules.id(written).orElseThrow(() -> error(idAt, "unknown rule id '" + written + "'"
+                        + knownRules.closest(written).map(c -> " (did you mean " + c + "?)").orElse("")));
                 JsonToken value = parser.nextToken();
                 String level = value.isScalarValue() && value != JsonToken.VALUE_NULL
                         ? parser.getText().toLowerCase(Locale.ROOT) : "";

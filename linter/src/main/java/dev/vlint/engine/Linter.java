@@ -6,6 +6,7 @@ import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.Finding;
 import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.Severity;
 import dev.vlint.suppress.Suppressions;
 import java.util.ArrayList;
@@ -30,17 +31,15 @@ public final class Linter {
     /** Files are linted on a pool of this many threads (the machine's cores, at most 8). */
     public static final int DEFAULT_THREADS = Math.min(8, Runtime.getRuntime().availableProcessors());
 
+    /** The walkers of the file kinds whose rules are dispatched node by node. */
+    private static final List<Walker<?>> WALKERS = List.of(new DockerfileWalker(), new ShellWalker());
+
     private final List<Rule> rules;
-    private final Map<String, String> suppressionAliases;
+    private final RuleIndex index;
 
     public Linter(List<Rule> rules) {
-        this(rules, Map.of());
-    }
-
-    /** @param suppressionAliases foreign rule ids (hadolint's) to vlint ids, for foreign suppression comments */
-    public Linter(List<Rule> rules, Map<String, String> suppressionAliases) {
         this.rules = List.copyOf(rules);
-        this.suppressionAliases = Map.copyOf(suppressionAliases);
+        this.index = new RuleIndex(rules);
     }
 
     /** Receives a call after each file is checked; called from several threads at once. */
@@ -82,7 +81,7 @@ public final class Linter {
         IntConsumer lintOne = i -> {
             ProjectFile file = files.get(i);
             perFile.set(i, lintFile(project, file, progress));
-            suppressions.set(i, Suppressions.scan(file.source(), file.kind(), suppressionAliases));
+            suppressions.set(i, Suppressions.scan(file.source(), file.kind(), index));
             progress.filesDone(done.incrementAndGet(), files.size());
         };
         if (threads <= 1 || files.size() <= 1) {
@@ -146,16 +145,44 @@ public final class Linter {
 
     private List<Finding> lintFile(Project project, ProjectFile file, Progress progress) {
         List<Finding> sink = new ArrayList<>();
+        Visitors.FailureSink failures = (ruleId, error) -> progress.ruleFailed(ruleId, file, error);
+        List<Visitors<?>> walks = new ArrayList<>();
+        for (Walker<?> walker : WALKERS) {
+            walks.add(walker.walks(file.kind()) ? Visitors.start(failures) : null);
+        }
         for (Rule rule : rules) {
             if (rule.meta().kinds().contains(file.kind()) && isEnabled(project, rule)) {
+                RuleContext context = new RuleContext(rule.meta(), file, project, sink::add);
                 try {
-                    rule.check(new RuleContext(rule.meta(), file, project, sink::add));
+                    rule.check(context);
                 } catch (RuntimeException e) {
                     progress.ruleFailed(rule.meta().id(), file, e);
                 }
+                for (int w = 0; w < WALKERS.size(); w++) {
+                    if (walks.get(w) != null) {
+                        join(WALKERS.get(w), walks.get(w), rule, context);
+                    }
+                }
+            }
+        }
+        for (int w = 0; w < WALKERS.size(); w++) {
+            if (walks.get(w) != null && !walks.get(w).isEmpty()) {
+                walk(WALKERS.get(w), file, walks.get(w));
             }
         }
         return sink;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> void join(Walker<V> walker, Visitors<?> walk, Rule rule, RuleContext context) {
+        if (walker.visitorType().isInstance(rule)) {
+            ((Visitors<V>) walk).add(rule.meta().id(), walker.visitorType().cast(rule), context);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> void walk(Walker<V> walker, ProjectFile file, Visitors<?> visitors) {
+        walker.walk(file, (Visitors<V>) visitors);
     }
 
     private static boolean isEnabled(Project project, Rule rule) {

@@ -133,10 +133,16 @@ public final class SarifReporter implements Reporter {
                 .withHelp(new MultiformatMessageString().withText(help).withMarkdown(help))
                 .withHelpUri(URI.create(INFORMATION_URI + "/blob/main/docs/rules/" + meta.id() + ".md"))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(meta.severity())));
-        if (!meta.tags().isEmpty()) {
-            PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(meta.tags()));
+        if (!meta.tags().isEmpty() || !meta.aliases().isEmpty()) {
+            PropertyBag properties = new PropertyBag();
+            if (!meta.tags().isEmpty()) {
+                properties.withTags(new LinkedHashSet<>(meta.tags()));
+            }
             if (meta.tags().contains("security")) {
                 properties.setAdditionalProperty("security-severity", securitySeverity(meta.severity()));
+            }
+            if (!meta.aliases().isEmpty()) {
+                properties.setAdditionalProperty("aliases", meta.aliases());
             }
             descriptor.setProperties(properties);
         }

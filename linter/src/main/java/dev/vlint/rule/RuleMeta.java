@@ -15,12 +15,21 @@ import java.util.Set;
  * @param fixability what {@code --fix} can do about it
  * @param kinds the kinds of file the rule looks at
  * @param tags SARIF tags (e.g. {@code docker}, {@code cuda}); {@code security} marks security rules
+ * @param aliases the ids other tools give the same check ({@code DL3008}, {@code UndefinedVar},
+ *     {@code zizmor:artipacked}), accepted wherever a rule id is and shown in SARIF
  */
 public record RuleMeta(String id, String name, Severity severity, String summary, Fixability fixability,
-        Set<FileKind> kinds, List<String> tags) {
+        Set<FileKind> kinds, List<String> tags, List<String> aliases) {
 
     public RuleMeta {
         kinds = Set.copyOf(kinds);
         tags = List.copyOf(tags);
+        aliases = List.copyOf(aliases);
+    }
+
+    /** A rule no other tool knows under another id. */
+    public RuleMeta(String id, String name, Severity severity, String summary, Fixability fixability,
+            Set<FileKind> kinds, List<String> tags) {
+        this(id, name, severity, summary, fixability, kinds, tags, List.of());
     }
 }

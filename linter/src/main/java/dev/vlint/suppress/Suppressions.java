@@ -4,6 +4,7 @@ import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
 import dev.vlint.project.FileKind;
 import dev.vlint.rule.Finding;
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.Severity;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,14 +52,14 @@ public final class Suppressions {
     }
 
     public static Suppressions scan(SourceFile file, FileKind kind) {
-        return scan(file, kind, Map.of());
+        return scan(file, kind, new RuleIndex(List.of()));
     }
 
     /**
-     * @param aliases foreign rule ids (hadolint's {@code DL3008}) to the vlint rule id they stand for;
-     *     foreign ids without an alias are left to their own tool
+     * @param rules resolves the ids written in comments (any case, aliases such as hadolint's
+     *     {@code DL3008}) to rule ids; foreign ids no rule carries are left to their own tool
      */
-    public static Suppressions scan(SourceFile file, FileKind kind, Map<String, String> aliases) {
+    public static Suppressions scan(SourceFile file, FileKind kind, RuleIndex rules) {
         List<Suppression> found = new ArrayList<>();
         if (kind == FileKind.WHEEL) {
             return new Suppressions(file, found);
@@ -70,7 +72,7 @@ public final class Suppressions {
                 continue;
             }
             for (int at = text.indexOf(lines.marker, start); at >= 0; at = text.indexOf(lines.marker, at + 1)) {
-                Suppression s = directive(lines, line, text, at, start, aliases);
+                Suppression s = directive(lines, line, text, at, start, rules);
                 if (s != null) {
                     found.add(s);
                     break;
@@ -164,7 +166,7 @@ public final class Suppressions {
     }
 
     private static Suppression directive(Lines lines, int line, String text, int at, int commentStart,
-            Map<String, String> aliases) {
+            RuleIndex rules) {
         int lineStart = lines.file.lineStart(line);
         // lookingAt, not find: find would try every later position of the line for each marker.
         Matcher m = VLINT.matcher(text).region(at, text.length());
@@ -173,7 +175,7 @@ public final class Suppressions {
             List<TextRange> ranges = new ArrayList<>();
             Matcher id = ID.matcher(text).region(m.start(2), m.end(2));
             while (id.find()) {
-                ids.add(id.group());
+                ids.add(rules.id(id.group()).orElse(id.group()));
                 ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
             }
             return ids.isEmpty() ? null : suppression(lines, line, text, commentStart, ids, ranges,
@@ -185,9 +187,9 @@ public final class Suppressions {
             List<TextRange> ranges = new ArrayList<>();
             Matcher id = ID.matcher(text).region(h.start(2), h.end(2));
             while (id.find()) {
-                String alias = aliases.get(id.group());
-                if (alias != null) {
-                    ids.add(alias);
+                Optional<String> known = rules.id(id.group());
+                if (known.isPresent()) {
+                    ids.add(known.get());
                     ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
                 }
             }

@@ -4,18 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.Severity;
+import dev.vlint.rule.StubRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-    private static final Set<String> IDS = Set.of("VL101", "VL102", "VL002");
+    private static final RuleIndex IDS = StubRules.index("VL101", "VL102", "VL002");
     private static final Path FILE = Path.of(".vlint.yaml");
 
     private static Config parse(String text) throws ConfigException {

@@ -22,7 +22,8 @@ final class Samples {
     static final RuleMeta CLEANUP = new RuleMeta("XT200", "test-cleanup", Severity.WARNING,
             "Cleanup in a later layer.", Fixability.NONE, Set.of(FileKind.DOCKERFILE, FileKind.SHELL), List.of());
     static final RuleMeta SECRET = new RuleMeta("XT300", "test-secret", Severity.NOTE,
-            "Secret in a build argument", Fixability.NONE, Set.of(FileKind.DOCKERFILE), List.of("security"));
+            "Secret in a build argument", Fixability.NONE, Set.of(FileKind.DOCKERFILE), List.of("security"),
+            List.of("DL9300", "SecretsUsedInArgOrEnv"));
 
     static final SourceFile DOCKERFILE = SourceFile.of("docker/Dockerfile",
             "FROM ubuntu:24.04\n"

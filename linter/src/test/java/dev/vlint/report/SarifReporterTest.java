@@ -93,6 +93,8 @@ class SarifReporterTest {
         assertTrue(cleanup.at("/properties").isMissingNode(), "no tags, no property bag");
         JsonNode secret = rules.get(2);
         assertEquals("2.0", secret.at("/properties/security-severity").asText());
+        assertEquals(List.of("DL9300", "SecretsUsedInArgOrEnv"), texts(secret.at("/properties/aliases")));
+        assertTrue(cache.at("/properties/aliases").isMissingNode());
     }
 
     @Test

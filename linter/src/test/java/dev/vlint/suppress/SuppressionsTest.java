@@ -9,11 +9,12 @@ import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
 import dev.vlint.project.FileKind;
 import dev.vlint.rule.Finding;
+import dev.vlint.rule.RuleIndex;
 import dev.vlint.rule.Severity;
+import dev.vlint.rule.StubRules;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class SuppressionsTest {
     private static final Set<String> CHECKED = Set.of("VL101", "VL102", "VL301", "VL002");
+    /** One rule, VL101, that hadolint knows as DL3008. */
+    private static final RuleIndex RULES = new RuleIndex(List.of(StubRules.rule("VL101", "DL3008")));
 
     /** A finding of {@code ruleId} at the first occurrence of {@code word}. */
     private static Finding at(SourceFile file, String ruleId, String word) {
@@ -99,6 +102,16 @@ class SuppressionsTest {
     }
 
     @Test
+    void idsAreMatchedInAnyCaseAndByAlias() {
+        SourceFile file = SourceFile.of("Dockerfile", "# vlint: ignore[vl101]\nRUN a\nRUN b # vlint: ignore[dl3008]\n");
+        Suppressions.Result result = Suppressions.scan(file, FileKind.DOCKERFILE, RULES)
+                .apply(List.of(at(file, "VL101", "RUN a"), at(file, "VL101", "RUN b")), CHECKED);
+        assertTrue(result.findings().get(0).suppressed());
+        assertTrue(result.findings().get(1).suppressed());
+        assertTrue(result.unused().isEmpty());
+    }
+
+    @Test
     void fileWideSuppression() {
         SourceFile file = SourceFile.of("Dockerfile", "FROM a\nRUN x\n# vlint: ignore-file[VL102]\n");
         Suppressions.Result result = apply(file, FileKind.DOCKERFILE, at(file, "VL102", "FROM"),
@@ -144,7 +157,7 @@ class SuppressionsTest {
     @Test
     void hadolintCommentsMapThroughAliases() {
         SourceFile file = SourceFile.of("Dockerfile", "# hadolint ignore=DL3008,DL9999\nRUN apt-get install x\n");
-        Suppressions s = Suppressions.scan(file, FileKind.DOCKERFILE, Map.of("DL3008", "VL101"));
+        Suppressions s = Suppressions.scan(file, FileKind.DOCKERFILE, RULES);
         Suppressions.Result result = s.apply(List.of(at(file, "VL101", "RUN")), CHECKED);
         assertTrue(result.findings().get(0).suppressed());
         Suppressions.Result none = s.apply(List.of(), CHECKED);
@@ -213,7 +226,7 @@ class SuppressionsTest {
     void scanningNeverThrows(@ForAll String text) {
         SourceFile file = SourceFile.of("f", "# vlint: ignore[VL101]\n" + text + "\n# vlint: ignore[VL102]");
         for (FileKind kind : FileKind.values()) {
-            Suppressions.scan(file, kind, Map.of("DL3008", "VL101")).apply(List.of(), CHECKED);
+            Suppressions.scan(file, kind, RULES).apply(List.of(), CHECKED);
         }
     }
 }

@@ -5,19 +5,17 @@ import dev.vlint.config.ConfigException;
 import dev.vlint.config.ConfigLoader;
 import dev.vlint.kb.GpuNames;
 import dev.vlint.rule.Rule;
+import dev.vlint.rule.RuleIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Loads {@code .vlint.yaml} files, checking rule ids against the rules and GPU names against the knowledge base. */
 public final class RuleConfigs {
     private RuleConfigs() {}
 
     public static Config load(Path file, List<Rule> rules) throws ConfigException {
-        Set<String> ids = rules.stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-        return ConfigLoader.load(file, ids, GpuNames::isKnown);
+        return ConfigLoader.load(file, new RuleIndex(rules), GpuNames::isKnown);
     }
 
     /** The {@code .vlint.yaml} directly inside {@code folder} (for the built-in rules), else the default config. */
