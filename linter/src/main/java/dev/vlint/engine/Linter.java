@@ -32,7 +32,8 @@ public final class Linter {
     public static final int DEFAULT_THREADS = Math.min(8, Runtime.getRuntime().availableProcessors());
 
     /** The walkers of the file kinds whose rules are dispatched node by node. */
-    private static final List<Walker<?>> WALKERS = List.of(new DockerfileWalker(), new ShellWalker());
+    private static final List<Walker<?>> WALKERS = List.of(new DockerfileWalker(), new ShellWalker(),
+            new WorkflowWalker());
 
     private final List<Rule> rules;
     private final RuleIndex index;

@@ -1,0 +1,100 @@
+package dev.vlint.engine;
+
+import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.rule.WorkflowVisitor;
+import dev.vlint.rule.WorkflowVisitor.Place;
+import dev.vlint.source.SourceFile;
+import dev.vlint.workflow.Job;
+import dev.vlint.workflow.Step;
+import dev.vlint.workflow.Workflow;
+import dev.vlint.workflow.WorkflowParser;
+import dev.vlint.workflow.YamlNode;
+import dev.vlint.workflow.YamlScalars;
+import dev.vlint.workflow.expr.Template;
+import dev.vlint.workflow.expr.WorkflowKeys;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Walks a workflow once: jobs, steps, and every expression template with its place. */
+final class WorkflowWalker implements Walker<WorkflowVisitor> {
+    @Override
+    public Class<WorkflowVisitor> visitorType() {
+        return WorkflowVisitor.class;
+    }
+
+    @Override
+    public boolean walks(FileKind kind) {
+        return kind == FileKind.WORKFLOW;
+    }
+
+    @Override
+    public void walk(ProjectFile file, Visitors<WorkflowVisitor> visitors) {
+        Workflow workflow = file.model(WorkflowParser.KEY);
+        if (workflow == null || workflow.root() == null) {
+            return;
+        }
+        visitors.each((visitor, context) -> visitor.startFile(workflow, context));
+        Map<String, Job> jobs = new HashMap<>();
+        Map<Job, List<Step>> steps = new HashMap<>();
+        for (Job job : workflow.jobs()) {
+            jobs.put(job.id(), job);
+            steps.put(job, job.steps());
+            visitors.each((visitor, context) -> visitor.job(job, context));
+            for (Step step : steps.get(job)) {
+                visitors.each((visitor, context) -> visitor.step(step, job, context));
+            }
+        }
+        Visitors<WorkflowVisitor> readers = visitors.only(WorkflowVisitor::visitsExpressions);
+        if (!readers.isEmpty()) {
+            new Templates(file.source(), jobs, steps, readers).collect(workflow.root(), new ArrayList<>());
+        }
+        visitors.each((visitor, context) -> visitor.endFile(workflow, context));
+    }
+
+    /** Finds the templates of every scalar, in file order, and hands each to the readers. */
+    private record Templates(SourceFile source, Map<String, Job> jobs, Map<Job, List<Step>> steps,
+            Visitors<WorkflowVisitor> readers) {
+        void collect(YamlNode node, List<String> path) {
+            if (node == null) {
+                return;
+            }
+            if (node.isScalar()) {
+                if (node.value() != null && node.value().contains("${{")) {
+                    Place place = place(node, path);
+                    for (Template template : Template.find(YamlScalars.mappedText(source, node))) {
+                        readers.each((visitor, context) -> visitor.expression(template, place, context));
+                    }
+                }
+                return;
+            }
+            for (YamlNode.Entry entry : node.entries()) {
+                path.add(entry.key().value());
+                collect(entry.value(), path);
+                path.remove(path.size() - 1);
+            }
+            List<YamlNode> items = node.items();
+            for (int i = 0; i < items.size(); i++) {
+                path.add(String.valueOf(i));
+                collect(items.get(i), path);
+                path.remove(path.size() - 1);
+            }
+        }
+
+        private Place place(YamlNode scalar, List<String> path) {
+            Job job = path.size() >= 2 && path.get(0).equals("jobs") ? jobs.get(path.get(1)) : null;
+            Step step = null;
+            if (job != null && path.size() >= 4 && path.get(2).equals("steps")) {
+                for (Step candidate : steps.get(job)) {
+                    if (String.valueOf(candidate.index()).equals(path.get(3))) {
+                        step = candidate;
+                        break;
+                    }
+                }
+            }
+            return new Place(scalar, List.copyOf(path), WorkflowKeys.of(path), job, step);
+        }
+    }
+}
