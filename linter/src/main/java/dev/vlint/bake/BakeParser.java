@@ -209,7 +209,7 @@ public final class BakeParser {
 
     /**
      * Skips the rest of a broken item: up to a newline outside brackets and templates, or to the
-     * unmatched {@code }} that closes the enclosing block (left for the block to consume).
+     * unmatched "}" that closes the enclosing block (left for the block to consume).
      */
     private void recoverAfterItem(int itemStart) {
         int open = 0;
@@ -528,7 +528,7 @@ public final class BakeParser {
         return result;
     }
 
-    /** After {@code [} or {@code {}: {@code for k, v in coll : value [if cond]} up to the closer. */
+    /** After "[" or "{": {@code for k, v in coll : value [if cond]} up to the closer. */
     private HclExpr forExpression(Token open, String closer) {
         at++; // "for"
         Token first = peek();
@@ -592,7 +592,7 @@ public final class BakeParser {
 
     // ---- templates ----
 
-    /** A quoted string or a heredoc, with {@code pos} at its opening token. */
+    /** A quoted string or a heredoc, from its opening token. */
     private Template template() {
         Token open = tokens.get(at++);
         boolean heredoc = open.kind() == Kind.OHEREDOC;

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Splits HCL native syntax into tokens the way hashicorp/hcl's scanner does: a stack of modes
- * (expressions, quoted templates, heredoc templates), where {@code ${} and {@code %{} inside a
- * template open an expression that the matching {@code }} closes. Line comments end where their
+ * (expressions, quoted templates, heredoc templates), where an interpolation ("${") or a directive ("%{") inside
+ * a template opens an expression that the matching closing brace ends. Line comments end where their
  * newline is, which stays a token; block comments are blanks. Linear in the input.
  */
 final class HclLexer {
@@ -20,7 +20,7 @@ final class HclLexer {
         OQUOTE, CQUOTE, QUOTED_LIT,
         /** {@code <<EOT} or {@code <<-EOT} (the newline after it included), the closing marker line, body text. */
         OHEREDOC, CHEREDOC, HEREDOC_LIT,
-        /** {@code ${} or {@code ${~}; {@code %{} or {@code %{~}; the {@code }} or {@code ~}} closing either. */
+        /** "${" or "${~"; "%{" or "%{~"; the "}" or "~}" closing either. */
         INTERP, CONTROL, SEQ_END
     }
 
@@ -152,7 +152,7 @@ final class HclLexer {
         return c >= '0' && c <= '9';
     }
 
-    /** A {@code }} (or {@code ~}}) closes the template sequence opened at this brace depth, else an object or block. */
+    /** A "}" (or "~}") closes the template sequence opened at this brace depth, else an object or block. */
     private void closeBrace(boolean strip) {
         int start = pos;
         pos += strip ? 2 : 1;
@@ -264,7 +264,7 @@ final class HclLexer {
         add(Kind.HEREDOC_LIT, start);
     }
 
-    /** At {@code ${} or {@code %{} (not escaped as {@code $${}), emits the opener and enters an expression. */
+    /** At "${" or "%{" (not escaped as "$${"), emits the opener and enters an expression. */
     private boolean sequenceStart() {
         if (!isSequenceAt(pos)) {
             return false;
@@ -283,7 +283,7 @@ final class HclLexer {
         return (c == '$' || c == '%') && at + 1 < src.length() && src.charAt(at + 1) == '{';
     }
 
-    /** {@code $${} and {@code %%{} stand for a literal {@code ${} and {@code %{}. */
+    /** "$${" and "%%{" stand for a literal "${" and "%{". */
     private boolean isEscapedSequenceAt(int at) {
         char c = src.charAt(at);
         return (c == '$' || c == '%') && src.startsWith(c + "" + c + "{", at);
