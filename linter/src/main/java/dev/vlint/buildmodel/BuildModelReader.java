@@ -386,7 +386,11 @@ final class BuildModelReader {
             String arg = word.leadingLiteral();
             String option = arg.startsWith("-") ? (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) : null;
             if (option == null) {
-                context = context == null ? c.value(word) : context;
+                String resolved = c.value(word);
+                if (resolved != null && resolved.startsWith("-")) {
+                    continue; // ${LOAD_OR_PUSH} holding --push: an option, not the context
+                }
+                context = context == null ? resolved : context;
                 continue;
             }
             String value;

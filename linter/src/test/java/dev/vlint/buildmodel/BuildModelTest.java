@@ -286,6 +286,17 @@ class BuildModelTest {
     }
 
     @Test
+    void aVariableHoldingAnOptionIsNotTheContext() {
+        Project project = project("scripts/build.sh", """
+                #!/bin/sh
+                MODE="--push"
+                docker buildx build $MODE --platform=linux/amd64 -f docker/Dockerfile.gpu .
+                """, "docker/Dockerfile.gpu", "FROM x\n");
+        BuildInvocation build = BuildModel.of(project).buildsOf("docker/Dockerfile.gpu").get(0);
+        assertEquals(".", build.context());
+    }
+
+    @Test
     void stepSwitchedOffByAnEnvConditionIsDisabled() {
         Project project = project(".github/workflows/pack.yml", """
                 on: push
