@@ -282,8 +282,8 @@ public final class BakeDefinition implements HclEvaluator.Globals {
         if (cached != null) {
             return cached;
         }
-        if (!evaluating.add(name)) {
-            return HclValue.UNKNOWN; // a cycle is an error in bake
+        if (evaluating.size() > MAX_CALL_DEPTH * 8 || !evaluating.add(name)) {
+            return HclValue.UNKNOWN; // a cycle is an error in bake; a very long chain is cut off
         }
         HclValue value = computeVariable(name);
         evaluating.remove(name);

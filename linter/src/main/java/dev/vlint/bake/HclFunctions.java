@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The functions of buildx's bake standard library (go-cty's stdlib, {@code bake/hclparser/stdlib.go})
  * that matter for finding what a bake file builds, with go-cty's semantics. A function not listed
- * here, or called with arguments it does not accept, yields null: the caller makes it unknown.
+ * here (regular expressions among them: Java's engine is not linear as RE2 is), or called with
+ * arguments it does not accept, yields null: the caller makes it unknown.
  */
 final class HclFunctions {
     private HclFunctions() {}
@@ -47,7 +48,7 @@ final class HclFunctions {
                 case "lower" -> string(args, 0).map(s -> HclValue.of(s.toLowerCase(java.util.Locale.ROOT))).orElse(null);
                 case "upper" -> string(args, 0).map(s -> HclValue.of(s.toUpperCase(java.util.Locale.ROOT))).orElse(null);
                 case "trimspace" -> string(args, 0).map(s -> HclValue.of(s.strip())).orElse(null);
-                case "chomp" -> string(args, 0).map(s -> HclValue.of(s.replaceFirst("(\\r?\\n)+$", ""))).orElse(null);
+                case "chomp" -> string(args, 0).map(s -> HclValue.of(stripTrailing(s, "\r\n"))).orElse(null);
                 case "strlen" -> string(args, 0).map(s -> HclValue.of(s.codePointCount(0, s.length()))).orElse(null);
                 case "trimprefix" -> args.size() == 2 ? trimAffix(args, true) : null;
                 case "trimsuffix" -> args.size() == 2 ? trimAffix(args, false) : null;
@@ -55,7 +56,6 @@ final class HclFunctions {
                 case "replace" -> args.size() == 3 && string(args, 0).isPresent() && string(args, 1).isPresent()
                         && string(args, 2).isPresent() && !string(args, 1).get().isEmpty()
                         ? HclValue.of(string(args, 0).get().replace(string(args, 1).get(), string(args, 2).get())) : null;
-                case "regex_replace" -> regexReplace(args);
                 case "substr" -> substr(args);
                 case "sanitize" -> string(args, 0).map(s -> HclValue.of(s.replaceAll("[^a-zA-Z0-9_-]", "_"))).orElse(null);
                 case "join" -> join(args);
@@ -79,7 +79,10 @@ final class HclFunctions {
                 case "merge" -> merge(args);
                 case "zipmap" -> zipmap(args);
                 case "range" -> range(args);
-                case "basename" -> string(args, 0).map(s -> HclValue.of(s.replaceAll("/+$", "").replaceAll(".*/", ""))).orElse(null);
+                case "basename" -> string(args, 0).map(s -> {
+                    String trimmed = stripTrailing(s, "/");
+                    return HclValue.of(trimmed.substring(trimmed.lastIndexOf('/') + 1));
+                }).orElse(null);
                 case "dirname" -> string(args, 0).map(HclFunctions::dirname).orElse(null);
                 default -> null;
             };
@@ -148,18 +151,6 @@ final class HclFunctions {
             end--;
         }
         return HclValue.of(s.substring(start, end));
-    }
-
-    private static HclValue regexReplace(List<HclValue> args) {
-        if (args.size() != 3 || string(args, 0).isEmpty() || string(args, 1).isEmpty() || string(args, 2).isEmpty()) {
-            return null;
-        }
-        try {
-            return HclValue.of(Pattern.compile(string(args, 1).get()).matcher(string(args, 0).get())
-                    .replaceAll(string(args, 2).get()));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            return null; // RE2 syntax Java reads differently
-        }
     }
 
     /** go-cty substr: a negative offset counts from the end, a length of -1 takes the rest. */
@@ -446,8 +437,17 @@ final class HclFunctions {
         return HclValue.tuple(out);
     }
 
+    /** The string without the trailing run of {@code chars} (no regular expression: stays linear). */
+    private static String stripTrailing(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
     private static HclValue dirname(String path) {
-        String trimmed = path.replaceAll("/+$", "");
+        String trimmed = stripTrailing(path, "/");
         int slash = trimmed.lastIndexOf('/');
         return HclValue.of(slash < 0 ? "." : slash == 0 ? "/" : trimmed.substring(0, slash));
     }

@@ -167,4 +167,17 @@ class BakeDefinitionTest {
         BakeTarget m = bake.targets(List.of("m")).get(0);
         assertNull(m.name());
     }
+
+    @Test
+    void longVariableChainsAndBigMatricesStayBounded() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            text.append("v").append(i).append(" = v").append(i + 1).append("\n");
+        }
+        text.append("target \"t\" { platforms = [v0] }\n");
+        text.append("target \"m\" {\n  matrix = { a = range(100), b = range(100) }\n  name = \"m-${a}-${b}\"\n}\n");
+        BakeDefinition bake = definition(text.toString());
+        assertEquals("unknown", show(bake.targets(List.of("t")).get(0), "platforms"));
+        assertNull(bake.targets(List.of("m")).get(0).name(), "10,000 combinations are not expanded");
+    }
 }
