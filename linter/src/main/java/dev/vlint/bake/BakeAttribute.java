@@ -2,5 +2,5 @@ package dev.vlint.bake;
 
 import dev.vlint.source.TextRange;
 
-/** {@code name = value} in a block, or one entry of a map value; {@code range} covers both. */
-public record BakeAttribute(String name, TextRange nameRange, BakeValue value, TextRange range) {}
+/** {@code name = expression} in a body; {@code range} covers both. */
+public record BakeAttribute(String name, TextRange nameRange, HclExpr expr, TextRange range) {}

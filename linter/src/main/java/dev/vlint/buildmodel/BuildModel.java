@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +22,10 @@ public final class BuildModel {
     private final Map<String, List<BuildInvocation>> byFile;
     private final Map<BuildJob, List<BuildInvocation>> byJob = new IdentityHashMap<>();
     private final Map<String, List<BuildJob>> jobsByWorkflow;
+    private final Set<String> namedFiles;
 
-    BuildModel(List<BuildInvocation> invocations, List<BuildJob> jobs) {
+    BuildModel(List<BuildInvocation> invocations, List<BuildJob> jobs, Set<String> namedFiles) {
+        this.namedFiles = Set.copyOf(namedFiles);
         this.invocations = List.copyOf(invocations);
         this.jobs = List.copyOf(jobs);
         byDockerfile = this.invocations.stream().collect(Collectors.groupingBy(BuildInvocation::dockerfile));
@@ -61,6 +64,14 @@ public final class BuildModel {
     /** The builds of the Dockerfile at this project-relative path. */
     public List<BuildInvocation> buildsOf(String dockerfilePath) {
         return byDockerfile.getOrDefault(Paths.normalize(dockerfilePath), List.of());
+    }
+
+    /**
+     * Every project-relative path a build names as its Dockerfile or bake file, whether the
+     * project holds such a file or not: what file discovery looks for among unclassified files.
+     */
+    public Set<String> namedFiles() {
+        return namedFiles;
     }
 
     /** The builds that run in this job. */

@@ -1,10 +1,10 @@
 package dev.vlint.buildmodel;
 
-import dev.vlint.bake.BakeAttribute;
-import dev.vlint.bake.BakeBlock;
+import dev.vlint.bake.BakeDefinition;
 import dev.vlint.bake.BakeFile;
 import dev.vlint.bake.BakeParser;
-import dev.vlint.bake.BakeValue;
+import dev.vlint.bake.BakeTarget;
+import dev.vlint.bake.HclValue;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -50,6 +51,8 @@ final class BuildModelReader {
     private final List<BuildJob> jobs = new ArrayList<>();
     /** Scripts and bake files some workflow step runs; their builds belong to that step. */
     private final Set<String> claimed = new HashSet<>();
+    /** Every path a build names as its Dockerfile or bake file, found or not (for file discovery). */
+    private final Set<String> namedFiles = new HashSet<>();
 
     BuildModelReader(Project project) {
         this.project = project;
@@ -71,10 +74,10 @@ final class BuildModelReader {
         }
         for (ProjectFile file : project.files(FileKind.BAKE)) {
             if (!claimed.contains(file.path())) {
-                readBake(file, List.of(), null, -1, file.source(), null);
+                readBake(List.of(file), List.of(), List.of(), name -> null, List.of(), null, -1, file.source(), null);
             }
         }
-        return new BuildModel(invocations, jobs);
+        return new BuildModel(invocations, jobs, namedFiles);
     }
 
     /** A shell command, the file it is in, how its variables resolve, and the directory it runs in. */
@@ -120,15 +123,37 @@ final class BuildModelReader {
             if (name.equals("docker/build-push-action")) {
                 readBuildPushAction(workflow.file(), step, buildJob, i, stepEnvs.get(i));
             } else if (name.equals("docker/bake-action")) {
-                List<String> files = listInput(step.with("files"), job, stepEnvs.get(i));
-                List<String> targets = listInput(step.with("targets"), job, stepEnvs.get(i));
-                readBakeFiles(files == null ? List.of() : files, targets == null ? List.of() : targets,
-                        buildJob, i, workflow.file(), step.uses().range());
+                readBakeAction(workflow, step, buildJob, i, stepEnvs.get(i));
             }
             for (Command command : commands.get(i)) {
                 readBuildCommand(command, buildJob, i);
             }
         }
+    }
+
+    /** docker/bake-action: {@code files}, {@code targets} and {@code set} inputs, run in {@code workdir}, with the step's env. */
+    private void readBakeAction(Workflow workflow, Step step, BuildJob job, int index, Map<String, String> env) {
+        List<String> files = listInput(step.with("files"), job.job(), env);
+        List<String> targets = listInput(step.with("targets"), job.job(), env);
+        String set = scalar(step.with("set"));
+        String workdir = firstValue(step.with("workdir"), job.job(), env);
+        if (files == null || targets == null || step.with("workdir") != null && workdir == null) {
+            return;
+        }
+        String dir = Paths.join(repositoryRoot(workflow.file().path()), workdir == null ? "." : workdir);
+        List<String> sets = new ArrayList<>();
+        if (set != null) {
+            for (String line : set.split("\\R")) {
+                if (!line.isBlank()) {
+                    int eq = line.indexOf('=');
+                    sets.add(eq < 0 || line.substring(0, eq).contains("${{") ? null : line.strip());
+                }
+            }
+        }
+        List<String> paths = files.stream().map(f -> Paths.join(dir, f)).toList();
+        Function<String, HclValue> environment = variable -> !env.containsKey(variable) ? null
+                : env.get(variable) == null ? HclValue.UNKNOWN : new HclValue.Str(env.get(variable));
+        readBakeFiles(paths, dir, targets, sets, environment, job, index, workflow.file(), step.uses().range());
     }
 
     private JobStep jobStep(int index, Step step, Map<String, String> env, List<Command> commands) {
@@ -361,7 +386,11 @@ final class BuildModelReader {
             String arg = word.leadingLiteral();
             String option = arg.startsWith("-") ? (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) : null;
             if (option == null) {
-                context = context == null ? c.value(word) : context;
+                String resolved = c.value(word);
+                if (resolved != null && resolved.startsWith("-")) {
+                    continue; // ${LOAD_OR_PUSH} holding --push: an option, not the context
+                }
+                context = context == null ? resolved : context;
                 continue;
             }
             String value;
@@ -413,107 +442,165 @@ final class BuildModelReader {
     private void readBakeCommand(Command c, BuildJob job, int index) {
         List<String> files = new ArrayList<>();
         List<String> targets = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
         List<Word> args = c.command().args();
         for (int i = 2; i < args.size(); i++) {
             String arg = c.value(args.get(i));
+            String next = i + 1 < args.size() ? c.value(args.get(i + 1)) : null;
             if (arg == null) {
                 continue;
             }
-            if ((arg.equals("-f") || arg.equals("--file")) && i + 1 < args.size()) {
-                String value = c.value(args.get(++i));
-                if (value != null) {
-                    files.add(value);
+            if (arg.equals("-f") || arg.equals("--file")) {
+                if (next != null) {
+                    files.add(next);
                 }
+                i++;
             } else if (arg.startsWith("--file=")) {
                 files.add(arg.substring("--file=".length()));
-            } else if (arg.equals("--set") || arg.equals("--progress") || arg.equals("--builder")) {
+            } else if (arg.equals("--set")) {
+                sets.add(next); // null when it cannot be read
+                i++;
+            } else if (arg.startsWith("--set=")) {
+                sets.add(arg.substring("--set=".length()));
+            } else if (arg.equals("--progress") || arg.equals("--builder") || arg.equals("--metadata-file")
+                    || arg.equals("--allow") || arg.equals("--call") || arg.equals("--list")) {
                 i++;
             } else if (!arg.startsWith("-")) {
                 targets.add(arg);
             }
         }
-        readBakeFiles(files, targets, job, index, c.file(), c.command().range());
+        Function<String, HclValue> environment = name -> {
+            String value = c.variables().apply(name);
+            return value == null ? null : new HclValue.Str(value);
+        };
+        List<String> paths = new ArrayList<>();
+        for (String file : files) {
+            paths.add(pick(Paths.join(c.dir(), file), Paths.join(Paths.parent(c.file().path()), file)));
+        }
+        readBakeFiles(paths, c.dir(), targets, sets, environment, job, index, c.file(), c.command().range());
     }
 
-    private void readBakeFiles(List<String> files, List<String> targets, BuildJob job, int index, SourceFile at,
-            TextRange range) {
-        List<String> paths = files.isEmpty() ? List.of("docker-bake.hcl") : files;
+    /**
+     * The builds of a bake invocation run in {@code dir}: the named files (none named: bake's
+     * default {@code docker-bake.hcl} and {@code docker-bake.override.hcl}) evaluated together.
+     */
+    private void readBakeFiles(List<String> files, String dir, List<String> targets, List<String> sets,
+            Function<String, HclValue> environment, BuildJob job, int index, SourceFile at, TextRange range) {
+        List<String> paths = files.isEmpty()
+                ? List.of(Paths.join(dir, "docker-bake.hcl"), Paths.join(dir, "docker-bake.override.hcl")) : files;
+        List<ProjectFile> bakeFiles = new ArrayList<>();
         for (String path : paths) {
-            ProjectFile file = project.file(Paths.normalize(path));
+            namedFiles.add(path);
+            ProjectFile file = project.file(path);
             if (file != null && file.kind() == FileKind.BAKE) {
                 claimed.add(file.path());
-                readBake(file, targets, job, index, at, range);
+                bakeFiles.add(file);
             }
         }
+        if (!bakeFiles.isEmpty()) {
+            readBake(bakeFiles, targets, sets, environment, List.of(dir), job, index, at, range);
+        }
     }
 
-    /** Adds the builds of the named bake targets (groups expanded; none named: "default", else all targets). */
-    private void readBake(ProjectFile file, List<String> names, BuildJob job, int index, SourceFile at, TextRange range) {
-        BakeFile bake = file.model(BakeParser.KEY);
-        if (bake == null) {
+    /**
+     * Adds the builds of the named bake targets. Relative contexts are resolved against
+     * {@code dirs} (where bake runs), then the bake file's folder and the folders above it; the first
+     * that holds the Dockerfile wins. A target whose Dockerfile cannot be known is left out.
+     */
+    private void readBake(List<ProjectFile> files, List<String> names, List<String> sets,
+            Function<String, HclValue> environment, List<String> dirs, BuildJob job, int index, SourceFile at,
+            TextRange range) {
+        List<BakeFile> models = new ArrayList<>();
+        files.forEach(f -> models.add(f.model(BakeParser.KEY)));
+        List<BakeTarget> targets = new BakeDefinition(models, environment).targets(names);
+        if (targets == null) {
             return;
         }
-        Set<String> targets = new LinkedHashSet<>();
-        List<String> wanted = names;
-        if (wanted.isEmpty()) {
-            wanted = group(bake, "default") != null || bake.target("default") != null ? List.of("default")
-                    : bake.targets().stream().map(BakeBlock::name).toList();
-        }
-        wanted.forEach(name -> expandGroup(bake, name, targets, new HashSet<>()));
-        String dir = Paths.parent(file.path());
-        for (String name : targets) {
-            Map<String, BakeAttribute> attributes = bake.resolve(name);
-            String context = Paths.join(dir, string(attributes.get("context"), "."));
-            String dockerfile = Paths.join(context, string(attributes.get("dockerfile"), "Dockerfile"));
-            BakeAttribute platformsAttribute = attributes.get("platforms");
-            Set<String> platforms = new TreeSet<>();
-            List<String> values = platformsAttribute == null ? List.of() : literals(platformsAttribute);
-            if (values == null) {
-                platforms = null;
-            } else {
-                for (String value : values) {
-                    platforms.addAll(splitPlatforms(value));
-                }
+        List<String> bases = new ArrayList<>(dirs);
+        for (String d = Paths.parent(files.get(0).path()); ; d = Paths.parent(d)) {
+            bases.add(d);
+            if (d.equals(".")) {
+                break;
             }
-            TextRange where = range != null ? range : bake.target(name).range();
-            invocations.add(new BuildInvocation(dockerfile, context, frozen(platforms),
-                    string(attributes.get("target"), null), job, index, at, where));
         }
-    }
-
-    private static BakeBlock group(BakeFile bake, String name) {
-        return bake.groups().stream().filter(g -> name.equals(g.name())).reduce((a, b) -> b).orElse(null);
-    }
-
-    private static void expandGroup(BakeFile bake, String name, Set<String> into, Set<String> seen) {
-        if (!seen.add(name)) {
-            return;
-        }
-        BakeBlock group = group(bake, name);
-        BakeAttribute members = group == null ? null : group.attribute("targets");
-        if (members == null) {
-            if (bake.target(name) != null) {
-                into.add(name);
+        for (BakeTarget target : targets) {
+            String context = bakeString(target, sets, "context", ".");
+            String dockerfile = bakeString(target, sets, "dockerfile", "Dockerfile");
+            if (context == null || dockerfile == null || target.attribute("dockerfile-inline") != null
+                    || dockerfile.startsWith("/") || context.startsWith("/") || isRemoteContext(context)) {
+                continue;
             }
-            return;
+            String local = context.startsWith("cwd://") ? context.substring("cwd://".length()) : context;
+            List<String> candidates = bases.stream().distinct().map(b -> Paths.join(Paths.join(b, local), dockerfile)).toList();
+            namedFiles.addAll(candidates);
+            String chosen = pick(candidates.toArray(String[]::new));
+            String contextPath = Paths.join(bases.get(candidates.indexOf(chosen)), local);
+            invocations.add(new BuildInvocation(chosen, contextPath, bakePlatforms(target, sets),
+                    bakeString(target, sets, "target", null), job, index, at, range != null ? range : target.block().range()));
         }
-        members.value().strings().forEach(member -> expandGroup(bake, member, into, seen));
     }
 
-    private static String string(BakeAttribute attribute, String fallback) {
-        List<String> values = attribute == null ? null : literals(attribute);
-        return values == null || values.isEmpty() ? fallback : values.get(0);
+    private static boolean isRemoteContext(String context) {
+        return context.contains("://") && !context.startsWith("cwd://") || context.startsWith("git@")
+                || context.startsWith("target:") || context.startsWith("docker-image:");
     }
 
-    /** The strings of a string or list value; null when one of them holds an interpolation. */
-    private static List<String> literals(BakeAttribute attribute) {
-        BakeValue value = attribute.value();
-        List<BakeValue> items = value.kind() == BakeValue.Kind.LIST ? value.items() : List.of(value);
-        return items.stream().allMatch(BakeValue::isLiteral) ? value.strings() : null;
+    /** A string attribute (or its {@code --set} override); {@code fallback} when unset; null when unknown. */
+    private static String bakeString(BakeTarget target, List<String> sets, String key, String fallback) {
+        Optional<String> override = setValue(target, sets, key);
+        if (override != null) {
+            return override.orElse(null);
+        }
+        HclValue value = target.attribute(key);
+        return value == null ? fallback : value.asString().orElse(null);
+    }
+
+    private static Set<String> bakePlatforms(BakeTarget target, List<String> sets) {
+        Optional<String> override = setValue(target, sets, "platform");
+        List<String> strings;
+        if (override != null) {
+            strings = override.map(List::of).orElse(null);
+        } else {
+            HclValue value = target.attribute("platforms");
+            strings = value == null ? List.of() : value.asStrings().orElse(null);
+        }
+        if (strings == null) {
+            return null;
+        }
+        Set<String> platforms = new TreeSet<>();
+        strings.forEach(s -> platforms.addAll(splitPlatforms(s)));
+        return frozen(platforms);
+    }
+
+    /**
+     * What the last {@code --set PATTERN.KEY=VALUE} matching the target gives {@code key}: null when
+     * none does, empty when an override that cannot be read (null in {@code sets}) may.
+     */
+    private static Optional<String> setValue(BakeTarget target, List<String> sets, String key) {
+        Optional<String> found = null;
+        for (String set : sets) {
+            if (set == null) {
+                found = Optional.empty();
+                continue;
+            }
+            int eq = set.indexOf('=');
+            int dot = eq < 0 ? -1 : set.lastIndexOf('.', eq);
+            if (dot < 0 || !set.substring(dot + 1, eq).equals(key)) {
+                continue;
+            }
+            String glob = set.substring(0, dot);
+            String regex = Pattern.quote(glob).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+            if (glob.equals("*") || target.name() != null && target.name().matches(regex)) {
+                String value = set.substring(eq + 1);
+                found = value.contains("${{") ? Optional.empty() : Optional.of(value);
+            }
+        }
+        return found;
     }
 
     /** The first existing project file among the candidates, else the first candidate. */
     private String pick(String... candidates) {
+        namedFiles.addAll(List.of(candidates));
         for (String candidate : candidates) {
             if (project.file(candidate) != null) {
                 return candidate;

@@ -33,7 +33,9 @@ public final class DockerfileParser {
             Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*\\z",
                     Pattern.DOTALL);
     private static final Set<String> DIRECTIVE_NAMES = Set.of("syntax", "escape", "check");
-    private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)\\z");
+    /** BuildKit 0.22 (dockerfile 1.16) and later allow blanks between {@code <<} and the word. */
+    private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)[\\t\\r ]*([^<]*)\\z");
+    private static final Pattern HEREDOC_OPERATOR = Pattern.compile("\\d*<<-?");
 
     private final SourceFile file;
     private final String text;
@@ -166,31 +168,22 @@ public final class DockerfileParser {
 
     /**
      * Heredoc markers of a logical line: whitespace-separated shell words (quotes and backslash
-     * escapes kept raw) matching {@code [fd]<<[-]WORD}. Each result is {start, end} of the word.
+     * escapes kept raw) matching {@code [fd]<<[-]WORD}; a {@code <<} followed by blanks joins the
+     * next word, as in BuildKit's lexer. Each result is {start, end} of the marker.
      */
     private static List<int[]> heredocMarkers(String s) {
         List<int[]> markers = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
-            while (i < s.length() && Texts.isSpace(s.charAt(i))) {
-                i++;
-            }
+            i = skipSpaces(s, i);
             int start = i;
-            while (i < s.length() && !Texts.isSpace(s.charAt(i))) {
-                char c = s.charAt(i);
-                if (c == '\\') {
-                    i += 2;
-                } else if (c == '\'' || c == '"') {
-                    i++;
-                    while (i < s.length() && s.charAt(i) != c) {
-                        i += c == '"' && s.charAt(i) == '\\' ? 2 : 1;
-                    }
-                    i++;
-                } else {
-                    i++;
+            i = wordEnd(s, i);
+            if (i > start && HEREDOC_OPERATOR.matcher(s.substring(start, i)).matches()) {
+                int next = skipSpaces(s, i);
+                if (next > i) {
+                    i = wordEnd(s, next);
                 }
             }
-            i = Math.min(i, s.length());
             if (i > start) {
                 Matcher m = HEREDOC.matcher(s.substring(start, i));
                 if (m.matches() && !m.group(3).isEmpty()) {
@@ -199,6 +192,32 @@ public final class DockerfileParser {
             }
         }
         return markers;
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && Texts.isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the shell word that starts at {@code i}, quotes and backslash escapes kept. */
+    private static int wordEnd(String s, int i) {
+        while (i < s.length() && !Texts.isSpace(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'' || c == '"') {
+                i++;
+                while (i < s.length() && s.charAt(i) != c) {
+                    i += c == '"' && s.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return Math.min(i, s.length());
     }
 
     /** Reads the body of one heredoc from the cursor up to and including its terminator line. */

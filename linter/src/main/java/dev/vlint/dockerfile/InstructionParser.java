@@ -4,8 +4,10 @@ import dev.vlint.project.ParseProblem;
 import dev.vlint.source.MappedText;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,6 +63,7 @@ final class InstructionParser {
             }
         }
         dispatch(keyword, keywordRange, rest, b);
+        checkFlags(keyword, flags);
         return new Instruction(keyword, range(a, b), keywordRange, line, flags, args, json, trigger, List.of(), shell);
     }
 
@@ -94,6 +97,56 @@ final class InstructionParser {
         }
         if (args.isEmpty() && trigger == null && problems.size() == problemsBefore && requiresArgument(keyword)) {
             problems.add(new ParseProblem(keywordRange, keyword + " requires at least one argument"));
+        }
+    }
+
+    /**
+     * The flags each instruction accepts in BuildKit ({@code instructions/parse.go}, the RUN hooks),
+     * by kind: 'b' a boolean, 's' one string, 'm' a string that may repeat. ARG and STOPSIGNAL
+     * ignore flags, and so does HEALTHCHECK NONE; unknown instructions are reported already.
+     */
+    private static final Map<String, Map<String, Character>> FLAGS = Map.ofEntries(
+            Map.entry("RUN", Map.of("mount", 'm', "network", 's', "security", 's', "device", 'm')),
+            Map.entry("COPY", Map.of("chown", 's', "from", 's', "chmod", 's', "link", 'b', "exclude", 'm',
+                    "parents", 'b')),
+            Map.entry("ADD", Map.of("chown", 's', "chmod", 's', "link", 'b', "keep-git-dir", 'b', "checksum", 's',
+                    "unpack", 'b', "exclude", 'm')),
+            Map.entry("FROM", Map.of("platform", 's')),
+            Map.entry("HEALTHCHECK", Map.of("interval", 's', "timeout", 's', "start-period", 's',
+                    "start-interval", 's', "retries", 's')),
+            Map.entry("ENV", Map.of()), Map.entry("LABEL", Map.of()), Map.entry("MAINTAINER", Map.of()),
+            Map.entry("CMD", Map.of()), Map.entry("ENTRYPOINT", Map.of()), Map.entry("EXPOSE", Map.of()),
+            Map.entry("USER", Map.of()), Map.entry("VOLUME", Map.of()), Map.entry("WORKDIR", Map.of()),
+            Map.entry("SHELL", Map.of()), Map.entry("ONBUILD", Map.of()));
+
+    /** BuildKit's BFlags.Parse: the first bad flag fails the instruction, with these messages. */
+    private void checkFlags(String keyword, List<Flag> flags) {
+        Map<String, Character> allowed = FLAGS.get(keyword);
+        if (allowed == null || keyword.equals("HEALTHCHECK") && !args.isEmpty()
+                && args.get(0).text().equalsIgnoreCase("NONE")) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        for (Flag flag : flags) {
+            String name = flag.name();
+            Character kind = allowed.get(name);
+            String value = flag.value().orElse(null);
+            String message = null;
+            if (kind == null) {
+                message = "unknown flag: --" + name;
+            } else if (!used.add(name) && kind != 'm') {
+                message = "duplicate flag specified: --" + name;
+            } else if (kind == 'b' && value != null && !value.equalsIgnoreCase("true")
+                    && !value.equalsIgnoreCase("false")) {
+                message = value.isEmpty() ? "missing a value on flag: --" + name
+                        : "expecting boolean value for flag --" + name + ", not: " + value;
+            } else if (kind != 'b' && value == null) {
+                message = "missing a value on flag: --" + name;
+            }
+            if (message != null) {
+                problems.add(new ParseProblem(flag.range(), message));
+                return;
+            }
         }
     }
 

@@ -23,17 +23,30 @@ public enum FileKind {
     private static final Pattern NOT_DOCKERFILE_SUFFIX = Pattern.compile(
             "\\.(java|kt|scala|groovy|go|rs|py|pyc|js|ts|md|rst|adoc|txt|json|ya?ml|toml|xml|html|sh|bash|class|jar"
                     + "|dockerignore|j2|jinja2?|tmpl|template|in|orig|rej|bak|swp|received|approved)$");
+    /**
+     * Names projects give Dockerfiles they build with {@code -f}: {@code Dockerfile.cpu},
+     * {@code Dockerfile-cuda}, {@code Dockerfile_2_28}, {@code Containerfile.rhel}, and with the
+     * name in front, {@code cuda.Dockerfile}, {@code Qwen2VL_Dockerfile}.
+     */
+    private static final Pattern DOCKERFILE_NAME = Pattern.compile(
+            "(docker|container)file([._-].*)?|.+\\.(docker|container)file", Pattern.CASE_INSENSITIVE);
+    /** {@code Qwen2VL_Dockerfile}; a script could be named so too ({@code generate-dockerfile}), hence the shebang check. */
+    private static final Pattern DOCKERFILE_SUFFIX_NAME = Pattern.compile(".+[_-](docker|container)file",
+            Pattern.CASE_INSENSITIVE);
+    /** What a build may name as its Dockerfile and still clearly not be one: sources, documents, data, archives. */
+    private static final Pattern NOT_NAMED_DOCKERFILE = Pattern.compile(
+            "\\.(java|kt|scala|groovy|go|rs|py|pyc|js|ts|md|rst|adoc|txt|json|ya?ml|toml|xml|html|sh|bash|class|jar"
+                    + "|whl|zip|tar|gz|tgz|xz|bz2|png|jpg|svg|pdf)$", Pattern.CASE_INSENSITIVE);
 
     /**
      * Classifies a file by its path (relative, forward slashes) and the start of its text
-     * ({@code head} may be empty for binaries).
+     * ({@code head} may be empty for binaries, or before the file is read).
      */
     public static FileKind classify(String path, String head) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.endsWith(".dockerfile")
-                || (lower.startsWith("dockerfile.") || lower.startsWith("containerfile."))
-                        && !NOT_DOCKERFILE_SUFFIX.matcher(lower).find()) {
+        if (DOCKERFILE_NAME.matcher(name).matches() && !NOT_DOCKERFILE_SUFFIX.matcher(lower).find()
+                || DOCKERFILE_SUFFIX_NAME.matcher(name).matches() && !head.startsWith("#!")) {
             return DOCKERFILE;
         }
         if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {
@@ -61,6 +74,19 @@ public enum FileKind {
             return BAKE;
         }
         return OTHER;
+    }
+
+    /**
+     * The kind of a file that a build names as its Dockerfile ({@code docker build -f}, a workflow's
+     * {@code file:}, a compose or bake {@code dockerfile}) or as a bake file, whatever its name:
+     * BAKE for {@code .hcl}, OTHER when it clearly is not a Dockerfile, else DOCKERFILE.
+     */
+    public static FileKind namedByBuild(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".hcl")) {
+            return BAKE;
+        }
+        return NOT_NAMED_DOCKERFILE.matcher(lower).find() ? OTHER : DOCKERFILE;
     }
 
     private static boolean startsWithShellShebang(String head) {

@@ -1,5 +1,6 @@
 package dev.vlint.project;
 
+import dev.vlint.buildmodel.NamedBuildFiles;
 import dev.vlint.config.Config;
 import dev.vlint.source.SourceFile;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.FileMode;
@@ -31,6 +35,9 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * Inside a git work tree, what git ignores ({@code .gitignore} files at any depth,
  * {@code .git/info/exclude}, {@code core.excludesFile}) is skipped; elsewhere every file is
  * walked. {@code ignore-paths} globs apply everywhere. Files named explicitly are always read.
+ * Files are classified by name first; a second pass reads the files that a workflow, script,
+ * Makefile, compose or bake file builds as a Dockerfile (or evaluates as a bake file), whatever
+ * their name.
  */
 public final class ProjectLoader {
     /** Files larger than this are skipped with a note. */
@@ -50,10 +57,10 @@ public final class ProjectLoader {
         Path absRoot = root.toAbsolutePath().normalize();
         List<PathMatcher> ignored = config.ignorePaths().stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        List<ProjectFile> files = new ArrayList<>();
+        Walk walk = new Walk(absRoot, notes);
         Consumer<Path> reader = file -> {
             if (ignored.stream().noneMatch(m -> m.matches(Path.of(relative(absRoot, file))))) {
-                read(absRoot, file, notes, files);
+                walk.read(file);
             }
         };
         for (Path path : paths) {
@@ -63,13 +70,105 @@ public final class ProjectLoader {
                     walkPlain(absRoot, abs, notes, reader);
                 }
             } else if (Files.isRegularFile(abs)) {
-                read(absRoot, abs, notes, files);
+                walk.read(abs);
             } else {
                 notes.accept(relative(absRoot, abs) + ": no such file or folder");
             }
         }
-        files.sort((a, b) -> a.path().compareTo(b.path()));
-        return new Project(absRoot, dropDuplicates(files), config);
+        Project project = walk.project(config);
+        if (walk.unclassified.isEmpty()) {
+            return project;
+        }
+        // Second pass: files named as the Dockerfile (or bake file) of a build are read whatever their name.
+        // The first project's parsed files are reused, so nothing is parsed twice.
+        int before = walk.files.size();
+        for (String path : NamedBuildFiles.of(project, walk.buildDescriptions)) {
+            Path file = walk.unclassified.remove(path);
+            FileKind kind = file == null ? FileKind.OTHER : FileKind.namedByBuild(path);
+            if (kind != FileKind.OTHER) {
+                walk.readAs(file, path, kind, true);
+            }
+        }
+        return walk.files.size() == before ? project : walk.project(config);
+    }
+
+    /** What one load has read so far. */
+    private static final class Walk {
+        final Path root;
+        final Consumer<String> notes;
+        final List<ProjectFile> files = new ArrayList<>();
+        /** Files their name does not classify, by root-relative path: a build may still name one as its Dockerfile. */
+        final Map<String, Path> unclassified = new HashMap<>();
+        /** Makefiles and compose files, by path: read only to find the Dockerfiles they build. */
+        final Map<String, SourceFile> buildDescriptions = new LinkedHashMap<>();
+
+        Walk(Path root, Consumer<String> notes) {
+            this.root = root;
+            this.notes = notes;
+        }
+
+        Project project(Config config) {
+            files.sort((a, b) -> a.path().compareTo(b.path()));
+            return new Project(root, dropDuplicates(files), config);
+        }
+
+        void read(Path file) {
+            String rel = relative(root, file);
+            FileKind kind = FileKind.classify(rel, "");
+            if (kind == FileKind.OTHER && !mayBeShell(file)) {
+                if (NamedBuildFiles.isBuildDescription(rel)) {
+                    SourceFile source = text(file, rel);
+                    if (source != null) {
+                        buildDescriptions.put(rel, source);
+                    }
+                } else {
+                    unclassified.put(rel, file);
+                }
+                return;
+            }
+            readAs(file, rel, kind, false);
+        }
+
+        /** Reads the file as {@code kind} ({@code named}: a build names it so); OTHER means "classify by its first line". */
+        void readAs(Path file, String rel, FileKind kind, boolean named) {
+            if (kind == FileKind.WHEEL) {
+                // Wheels can be gigabytes; rules read their metadata from the archive itself.
+                files.add(new ProjectFile(file, kind, SourceFile.of(rel, "")));
+                return;
+            }
+            SourceFile source = text(file, rel);
+            if (source == null) {
+                return;
+            }
+            String head = source.text().substring(0, Math.min(200, source.text().length()));
+            if (kind == FileKind.OTHER || kind == FileKind.DOCKERFILE && head.startsWith("#!") && !named) {
+                kind = FileKind.classify(rel, head); // generate-dockerfile with a shebang is a script
+                if (kind == FileKind.OTHER) {
+                    return;
+                }
+            }
+            files.add(new ProjectFile(file, kind, source));
+        }
+
+        /** The file's text, or null (with a note) when it is too large, binary or unreadable. */
+        private SourceFile text(Path file, String rel) {
+            try {
+                long size = Files.size(file);
+                if (size > MAX_FILE_BYTES) {
+                    notes.accept(rel + ": skipped, " + size + " bytes is over the " + MAX_FILE_BYTES + "-byte limit");
+                    return null;
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                if (isBinary(bytes)) {
+                    notes.accept(rel + ": skipped, binary content");
+                    return null;
+                }
+                return SourceFile.decode(rel, bytes);
+            } catch (IOException | RuntimeException e) {
+                notes.accept(rel + ": cannot read: " + e.getMessage());
+                return null;
+            }
+        }
     }
 
     /** Walks the folder with git's view of ignored files; false when it is not in a git work tree. */
@@ -163,41 +262,6 @@ public final class ProjectLoader {
             }
         }
         return unique;
-    }
-
-    private static void read(Path root, Path file, Consumer<String> notes, List<ProjectFile> into) {
-        String rel = relative(root, file);
-        FileKind kind = FileKind.classify(rel, "");
-        try {
-            if (kind == FileKind.OTHER && !mayBeShell(file)) {
-                return;
-            }
-            if (kind == FileKind.WHEEL) {
-                // Wheels can be gigabytes; rules read their metadata from the archive itself.
-                into.add(new ProjectFile(file, kind, SourceFile.of(rel, "")));
-                return;
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                notes.accept(rel + ": skipped, " + size + " bytes is over the " + MAX_FILE_BYTES + "-byte limit");
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            if (isBinary(bytes)) {
-                notes.accept(rel + ": skipped, binary content");
-                return;
-            }
-            SourceFile source = SourceFile.decode(rel, bytes);
-            if (kind == FileKind.OTHER) {
-                kind = FileKind.classify(rel, source.text().substring(0, Math.min(200, source.text().length())));
-                if (kind == FileKind.OTHER) {
-                    return;
-                }
-            }
-            into.add(new ProjectFile(file, kind, source));
-        } catch (IOException | RuntimeException e) {
-            notes.accept(rel + ": cannot read: " + e.getMessage());
-        }
     }
 
     /** Extension-less files are read far enough to see a shebang. */

@@ -523,16 +523,28 @@ public final class ShellParser {
         return false;
     }
 
-    /** {@code name=(a b c)}: keeps the array text as one literal part. */
+    /**
+     * {@code name=(a b c)}: the elements are read as words (quotes, substitutions, comments and
+     * newlines as bash reads them) and the array text is kept as one literal part.
+     */
     private Word readArrayValue(Word prefix) {
         int wordStart = pos - prefix.raw().length();
         int open = pos;
-        int close = findClosingParen(open + 1);
-        if (close < 0) {
-            problem(open, open + 1, "unterminated array: missing ')'");
-            pos = n;
-        } else {
-            pos = close + 1;
+        pos++;
+        while (true) {
+            skipSeparators(false);
+            if (pos >= n) {
+                problem(open, open + 1, "unterminated array: missing ')'");
+                break;
+            }
+            if (s.charAt(pos) == ')') {
+                pos++;
+                break;
+            }
+            if (readWord() == null) {
+                problem(pos, pos + 1, "unexpected '" + s.charAt(pos) + "' in array");
+                pos++;
+            }
         }
         List<WordPart> parts = new ArrayList<>(prefix.parts());
         parts.add(new Literal(s.substring(open, pos), range(open, pos)));
@@ -597,7 +609,7 @@ public final class ShellParser {
         }
         HereDoc hereDoc = null;
         if (operator.equals("<<") || operator.equals("<<-")) {
-            hereDoc = readHereDoc(target, operator.equals("<<-"), start);
+            hereDoc = readHereDoc(target, operator.equals("<<-"));
         }
         return new Redirection(fd, operator, target, hereDoc, range(start, pos));
     }
@@ -606,7 +618,7 @@ public final class ShellParser {
      * Finds the body of a here-document that starts after the current line (or after the
      * previous here-document of the same line) and arranges for the parser to skip it.
      */
-    private HereDoc readHereDoc(Word delimiterWord, boolean stripTabs, int start) {
+    private HereDoc readHereDoc(Word delimiterWord, boolean stripTabs) {
         boolean quoted = delimiterWord.parts().stream().anyMatch(p -> !(p instanceof Literal));
         String literal = delimiterWord.literalValue();
         String delimiter = literal != null ? literal : delimiterWord.raw();
@@ -616,8 +628,7 @@ public final class ShellParser {
         } else {
             int newline = findLineEnd(pos);
             if (newline >= n) {
-                problem(start, pos, "here-document '" + delimiter + "' has no body");
-                return new HereDoc(delimiter, quoted, stripTabs, sub(n, n));
+                return new HereDoc(delimiter, quoted, stripTabs, sub(n, n)); // bash warns and reads an empty body
             }
             heredocNewline = newline;
             bodyStart = newline + 1;
@@ -644,9 +655,7 @@ public final class ShellParser {
             }
             lineStart = lineEnd + 1;
         }
-        if (bodyEnd == n) {
-            problem(start, pos, "unterminated here-document: missing '" + delimiter + "'");
-        }
+        // Without its delimiter line the body runs to the end of the input: bash warns and runs it.
         heredocResume = resume;
         return new HereDoc(delimiter, quoted, stripTabs, sub(Math.min(bodyStart, n), bodyEnd));
     }
@@ -1083,30 +1092,6 @@ public final class ShellParser {
     private static boolean isMeta(char c) {
         return isBlank(c) || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<'
                 || c == '>';
-    }
-
-    private int findClosingParen(int from) {
-        int level = 0;
-        for (int i = from; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '\'' || c == '"') {
-                int close = s.indexOf(c, i + 1);
-                if (close < 0) {
-                    return -1;
-                }
-                i = close;
-            } else if (c == '(') {
-                level++;
-            } else if (c == ')') {
-                if (level == 0) {
-                    return i;
-                }
-                level--;
-            }
-        }
-        return -1;
     }
 
     private TextRange range(int start, int end) {

@@ -210,6 +210,93 @@ class BuildModelTest {
     }
 
     @Test
+    void bakeFilesOfOneInvocationAreEvaluatedTogetherWithMatrixAndGroups() {
+        // the shape of runpod/containers: versions in a shared file, a matrix target, groups built by
+        // for expressions, contexts relative to where bake runs (the repository root)
+        Project project = project("templates/shared/versions.bake.hcl", """
+                CUDA = [{ version = "12.8.1", arm = true }, { version = "13.0.0", arm = false }]
+                """, "templates/app/docker-bake.hcl", """
+                variable "PLATFORMS" { default = "linux/amd64" }
+                group "cu13" {
+                  targets = [
+                    for c in CUDA:
+                      "app-${replace(c.version, ".", "")}"
+                      if c.version == "13.0.0"
+                  ]
+                }
+                target "app" {
+                  matrix = { c = CUDA }
+                  name = "app-${replace(c.version, ".", "")}"
+                  context = "templates/app"
+                  platforms = c.arm ? [PLATFORMS, "linux/arm64"] : [PLATFORMS]
+                }
+                """, "templates/app/Dockerfile", "FROM ubuntu:24.04\n", ".github/workflows/bake.yml", """
+                on: push
+                jobs:
+                  all:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/bake-action@v6
+                        env:
+                          PLATFORMS: linux/amd64/v3
+                        with:
+                          files: |
+                            templates/shared/versions.bake.hcl
+                            templates/app/docker-bake.hcl
+                          targets: app
+                  cu13:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                          docker buildx bake -f templates/shared/versions.bake.hcl -f templates/app/docker-bake.hcl \\
+                            --set '*.platform=linux/riscv64' cu13
+                """);
+        List<BuildInvocation> builds = BuildModel.of(project).buildsOf("templates/app/Dockerfile");
+        assertEquals(3, builds.size(), builds.toString());
+        assertEquals(Set.of("linux/amd64/v3", "linux/arm64"), builds.get(0).platforms());
+        assertEquals(Set.of("linux/amd64/v3"), builds.get(1).platforms());
+        assertEquals("templates/app", builds.get(0).context());
+        assertEquals("cu13", builds.get(2).job().id());
+        assertEquals(Set.of("linux/riscv64"), builds.get(2).platforms());
+    }
+
+    @Test
+    void aStandaloneBakeFileResolvesContextsFromItsFolderOrAbove() {
+        Project project = project("deploy/docker-bake.hcl", """
+                target "default" {
+                  context = "services/api"
+                  platforms = [for a in ["amd64", "arm64"] : "linux/${a}"]
+                  dockerfile = UNDEFINED_VARIABLE
+                }
+                target "web" { context = "web" }
+                """, "services/api/Dockerfile", "FROM x\n", "deploy/web/Dockerfile", "FROM x\n");
+        BuildModel model = BuildModel.of(project);
+        assertEquals(List.of(), model.buildsOf("services/api/Dockerfile"), "an unknown dockerfile is left out");
+        Project named = project("deploy/docker-bake.hcl", """
+                group "default" { targets = ["api", "web"] }
+                target "api" {
+                  context = "services/api"
+                  platforms = [for a in ["amd64", "arm64"] : "linux/${a}"]
+                }
+                target "web" { context = "web" }
+                """, "services/api/Dockerfile", "FROM x\n", "deploy/web/Dockerfile", "FROM x\n");
+        BuildModel both = BuildModel.of(named);
+        assertEquals(Set.of("linux/amd64", "linux/arm64"), both.buildsOf("services/api/Dockerfile").get(0).platforms());
+        assertEquals(Set.of(), both.buildsOf("deploy/web/Dockerfile").get(0).platforms());
+    }
+
+    @Test
+    void aVariableHoldingAnOptionIsNotTheContext() {
+        Project project = project("scripts/build.sh", """
+                #!/bin/sh
+                MODE="--push"
+                docker buildx build $MODE --platform=linux/amd64 -f docker/Dockerfile.gpu .
+                """, "docker/Dockerfile.gpu", "FROM x\n");
+        BuildInvocation build = BuildModel.of(project).buildsOf("docker/Dockerfile.gpu").get(0);
+        assertEquals(".", build.context());
+    }
+
+    @Test
     void stepSwitchedOffByAnEnvConditionIsDisabled() {
         Project project = project(".github/workflows/pack.yml", """
                 on: push

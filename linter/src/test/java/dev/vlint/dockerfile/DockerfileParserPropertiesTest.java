@@ -53,7 +53,8 @@ class DockerfileParserPropertiesTest {
         Arbitrary<String> pieces = Arbitraries.of("FROM a AS b", "RUN ", "ONBUILD ", "COPY ", "ENV ", "LABEL ",
                 "ARG ", "HEALTHCHECK ", "CMD ", "<<EOF", "<<-'X'", "3<<\"E F\"", "EOF", "X", "\t", " ", "\\",
                 "`", "\n", "\r\n", "\r", "[", "]", "\"", "'", ",", "=", "--mount=type=cache,id=", "--", "#",
-                "# escape=`", "# syntax=x", "${A:-b}", "$", "{", "}", "\\u00", "\uFEFF", "é", "\u00a0", "😀");
+                "# escape=`", "# syntax=x", "${A:-b}", "$", "{", "}", "\\u00", "\uFEFF", "é", "\u00a0", "😀",
+                "<< ", "<<- \"E\"", "--link=", "--from", "--chmod=1", "--bogus=1", "HEALTHCHECK NONE ");
         return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
     }
 

@@ -110,6 +110,22 @@ class DockerfileParserTest {
     }
 
     @Test
+    void blanksBetweenTheOperatorAndTheWordStillMakeAHeredoc() {
+        // dockerfile 1.16 (BuildKit 0.22) reads `<< 'EOF'` as a heredoc; before it, the body became instructions.
+        String text = "FROM a\nRUN cat > /usr/bin/info << 'EOF' && chmod +x /usr/bin/info\necho hi\nEOF\n"
+                + "RUN <<  END\nls\nEND\nRUN echo << \n";
+        Dockerfile df = model(text);
+        assertEquals(List.of("FROM", "RUN", "RUN", "RUN"), df.instructions().stream().map(Instruction::keyword).toList());
+        Heredoc doc = df.instructions().get(1).heredocs().get(0);
+        assertEquals("EOF", doc.delimiter());
+        assertTrue(doc.quoted());
+        assertEquals("echo hi\n", doc.body().text());
+        assertEquals("<< 'EOF'", df.source().slice(doc.markerRange()));
+        assertEquals("ls\n", df.instructions().get(2).heredocs().get(0).body().text());
+        assertTrue(df.instructions().get(3).heredocs().isEmpty());
+    }
+
+    @Test
     void heredocsOnlyInRunCopyAddAndNotInJson() {
         Dockerfile df = model("FROM a\nCMD <<EOF\nRUN [\"<<EOF\"]\nENV X=1\n");
         assertEquals(List.of("FROM", "CMD", "RUN", "ENV"),
@@ -212,6 +228,34 @@ class DockerfileParserTest {
                 "FROM isn't allowed as an ONBUILD trigger"),
                 parsed.problems().stream().map(ParseProblem::message).toList());
         assertEquals(new TextRange(61, 68), parsed.problems().get(0).range());
+    }
+
+    @Test
+    void flagsAreCheckedAsBuildKitDoes() {
+        String text = "FROM --platform=linux/amd64 a\nCOPY --frobnicate=1 --from=b x y\nCOPY --link=maybe a b\n"
+                + "ADD --link --checksum=sha256:0 x y\nRUN --mount=type=tmpfs,target=/t --mount=type=cache,target=/c --network x\n"
+                + "COPY --from=a --from=b x y\nENV --x=1 A=b\nARG --ignored A\nHEALTHCHECK --interval=1s CMD x\n";
+        Parsed<Dockerfile> parsed = parse(text);
+        assertEquals(List.of("unknown flag: --frobnicate", "expecting boolean value for flag --link, not: maybe",
+                "missing a value on flag: --network", "duplicate flag specified: --from", "unknown flag: --x"),
+                parsed.problems().stream().map(ParseProblem::message).toList());
+        assertEquals("--frobnicate=1", parsed.model().source().slice(parsed.problems().get(0).range()));
+        assertEquals(9, parsed.model().instructions().size());
+    }
+
+    @Test
+    void brokenInstructionsAreProblemsOnTheirLineAndTheRestIsParsed() {
+        // BuildKit would stop at the first one; rules still see every instruction that parsed.
+        String text = "RUN echo early\nFROM ubuntu:24.04 AS base\nFROBNICATE x\nONBUILD ONBUILD RUN y\n"
+                + "COPY --bogus a b\nRUN --mount=type=cache,target=/root/.cache pip install torch\n";
+        Parsed<Dockerfile> parsed = parse(text);
+        assertEquals(List.of(1, 3, 4, 5), parsed.problems().stream()
+                .map(p -> parsed.model().source().position(p.range().start()).line()).sorted().toList());
+        Stage stage = parsed.model().stages().get(0);
+        assertEquals(List.of("FROBNICATE", "ONBUILD", "COPY", "RUN"),
+                stage.instructions().stream().map(Instruction::keyword).toList());
+        assertEquals("pip install torch", stage.instructions().get(3).shellText().orElseThrow().text());
+        assertEquals("/root/.cache", stage.instructions().get(3).mounts().get(0).target().orElseThrow());
     }
 
     @Test

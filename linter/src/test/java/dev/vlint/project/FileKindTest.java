@@ -17,11 +17,13 @@ class FileKindTest {
     @Test
     void dockerfilesByNameButNotSourcesNamedAfterThem() {
         for (String path : new String[] {"Dockerfile", "docker/Dockerfile.cpu", "Dockerfile.ubuntu22.04",
-                "build/cuda.Dockerfile", "Containerfile", "Containerfile.rhel"}) {
+                "build/cuda.Dockerfile", "Containerfile", "Containerfile.rhel", "Dockerfile_amd", "Dockerfile-cuda",
+                "Dockerfile_2_28", "x.dockerfile", "dockerfile.dev", "InternVL_Dockerfile"}) {
             assertEquals(FileKind.DOCKERFILE, FileKind.classify(path, ""), path);
         }
         for (String path : new String[] {"src/dev/vlint/dockerfile/Dockerfile.java", "Dockerfile.md",
-                "Dockerfile.dockerignore", "Dockerfile.j2", "docs/Dockerfile.yaml"}) {
+                "Dockerfile.dockerignore", "Dockerfile.j2", "docs/Dockerfile.yaml", "Dockerfile-uv.jinja",
+                "dockerfiles", "docs/dockerfile-guide.rst"}) {
             assertEquals(FileKind.OTHER, FileKind.classify(path, ""), path);
         }
     }
@@ -35,5 +37,13 @@ class FileKindTest {
         assertEquals(FileKind.STARTOS_TS, FileKind.classify("startos/versions/current.ts", ""));
         assertEquals(FileKind.PYPROJECT, FileKind.classify("vllm/pyproject.toml", ""));
         assertEquals(FileKind.BAKE, FileKind.classify("docker-bake.hcl", ""));
+    }
+
+    @Test
+    void whatABuildNamesIsADockerfileUnlessClearlyNot() {
+        assertEquals(FileKind.DOCKERFILE, FileKind.namedByBuild("docker/gpu.build"));
+        assertEquals(FileKind.BAKE, FileKind.namedByBuild("shared/versions.hcl"));
+        assertEquals(FileKind.OTHER, FileKind.namedByBuild("scripts/build.py"));
+        assertEquals(FileKind.OTHER, FileKind.namedByBuild("README.md"));
     }
 }

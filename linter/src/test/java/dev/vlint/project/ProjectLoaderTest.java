@@ -45,6 +45,57 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void filesThatBuildsNameAreReadWhateverTheirNames(@TempDir Path dir) throws Exception {
+        write(dir, ".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          file: docker/gpu.build
+                      - run: docker buildx build -f images/base.txt .
+                      - uses: docker/bake-action@v6
+                        with:
+                          files: |
+                            shared/versions.hcl
+                            docker-bake.hcl
+                """);
+        write(dir, "docker-bake.hcl", "target \"t\" {\n  dockerfile = \"ci/cpu.image\"\n}\n");
+        write(dir, "Makefile", "IMG ?= x\nimage:\n\t@docker build -t $(IMG) \\\n\t  -f make/recipe.img .\n");
+        write(dir, "compose.yaml", "services:\n  app:\n    build:\n      context: app\n      dockerfile: ../compose/app.df\n");
+        for (String path : List.of("docker/gpu.build", "ci/cpu.image", "make/recipe.img", "compose/app.df",
+                "images/base.txt", "unrelated.build")) {
+            write(dir, path, "FROM ubuntu:24.04\n");
+        }
+        write(dir, "shared/versions.hcl", "V = \"1\"\n");
+        Project project = ProjectLoader.load(dir, List.of(dir), Config.DEFAULT, n -> { });
+        assertEquals(List.of("ci/cpu.image", "compose/app.df", "docker/gpu.build", "make/recipe.img"),
+                project.files(FileKind.DOCKERFILE).stream().map(ProjectFile::path).toList(),
+                "a .txt named by -f is clearly not a Dockerfile; an unnamed file stays unread");
+        assertEquals(List.of("docker-bake.hcl", "shared/versions.hcl"),
+                project.files(FileKind.BAKE).stream().map(ProjectFile::path).toList());
+        assertTrue(project.file("Makefile") == null && project.file("compose.yaml") == null,
+                "Makefiles and compose files are read for their builds only");
+    }
+
+    @Test
+    void dockerfileNamesWithSuffixesAndPrefixes(@TempDir Path dir) throws Exception {
+        for (String path : List.of("Dockerfile_amd", "Dockerfile-cuda", "builder/Dockerfile_2_28", "cuda.Dockerfile",
+                "x.dockerfile", "Containerfile.rhel", "dockerfile.dev", "Qwen2VL_Dockerfile")) {
+            write(dir, path, "FROM ubuntu:24.04\n");
+        }
+        write(dir, "tools/generate-dockerfile", "#!/bin/sh\necho FROM x\n");
+        write(dir, "scripts/Dockerfile.tools", "#!/usr/bin/env bash\n# a comment for BuildKit\nFROM x\n");
+        Project project = ProjectLoader.load(dir, List.of(dir), Config.DEFAULT, n -> { });
+        assertEquals(List.of("Containerfile.rhel", "Dockerfile-cuda", "Dockerfile_amd", "Qwen2VL_Dockerfile",
+                "builder/Dockerfile_2_28", "cuda.Dockerfile", "dockerfile.dev", "scripts/Dockerfile.tools",
+                "x.dockerfile"), project.files(FileKind.DOCKERFILE).stream().map(ProjectFile::path).toList());
+        assertEquals(FileKind.SHELL, project.file("tools/generate-dockerfile").kind());
+    }
+
+    @Test
     void namedSubfolderOfAWorkTree(@TempDir Path dir) throws Exception {
         Git.init().setDirectory(dir.toFile()).call().close();
         write(dir, ".gitignore", "*.local\n");

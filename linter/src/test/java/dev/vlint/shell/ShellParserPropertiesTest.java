@@ -65,7 +65,7 @@ class ShellParserPropertiesTest {
         Arbitrary<String> chars = Arbitraries.strings().withChars(SHELL_CHARS.toCharArray()).ofMaxLength(120);
         Arbitrary<String> tokens = Arbitraries.of("if ", "then ", "fi", "for x in ", "do ", "done", "case ", " in ",
                 "esac", "$(", "${", "$((", "))", "<<EOF\n", "\nEOF\n", "<<-'E'\n", "&&", "||", ";;", "{ ", " }",
-                "f() ", "`", "'", "\"", "\n", " ", "echo ", "#", "\\\n", "2>&1", "<<<", "(", ")")
+                "f() ", "`", "'", "\"", "\n", " ", "echo ", "#", "\\\n", "2>&1", "<<<", "(", ")", "a=(", "b+=(")
                 .list().ofMaxSize(40).map(list -> String.join("", list));
         return Arbitraries.oneOf(chars, tokens);
     }

@@ -220,12 +220,36 @@ class ShellParserTest {
     }
 
     @Test
-    void unterminatedHereDocumentIsAProblem() {
-        String text = "cat <<EOF\nabc\n";
+    void hereDocumentWithoutItsDelimiterRunsToTheEndAsInBash() {
+        // bash -n accepts both (with a warning): the body is the rest of the input.
+        String text = "cat <<EOF\nabc\nEOF \n";
         Parsed<ShellScript> parsed = parseFile(SourceFile.of("t.sh", text));
-        assertEquals(1, parsed.problems().size());
-        assertEquals(new TextRange(4, 9), parsed.problems().get(0).range());
-        assertEquals("abc\n", parsed.model().commands().get(0).redirections().get(0).hereDoc().text());
+        assertEquals(List.of(), parsed.problems());
+        assertEquals("abc\nEOF \n", parsed.model().commands().get(0).redirections().get(0).hereDoc().text());
+        assertEquals(List.of(), parseFile(SourceFile.of("t.sh", "cat <<EOF")).problems());
+    }
+
+    @Test
+    void arrayElementsAreWordsWithCommentsQuotesAndSubstitutions() {
+        String text = "SKIP=(\n  a-1 # it's skipped\n  \"s/(4, 5))/(1))/\" 'x)' \"{\\\"n\\\":$(f && echo ok)}\"\n)\n"
+                + "more+=(\"b\\\")\" [k]=v)\necho done\n";
+        Parsed<ShellScript> parsed = parseFile(SourceFile.of("t.sh", text));
+        assertEquals(List.of(), parsed.problems());
+        List<SimpleCommand> commands = parsed.model().commands();
+        assertEquals(text.substring(text.indexOf('('), text.indexOf("\nmore")),
+                commands.get(0).assignments().get(0).value().raw());
+        assertTrue(commands.get(1).assignments().get(0).append());
+        assertEquals("echo", commands.get(commands.size() - 1).commandName());
+    }
+
+    @Test
+    void arraySyntaxErrorsAreProblemsAsInBash() {
+        assertEquals(List.of("unexpected ';' in array"), problems("a=(x;y)\n"));
+        assertEquals(List.of("unterminated array: missing ')'"), problems("a=(x y\n"));
+    }
+
+    private static List<String> problems(String text) {
+        return parseFile(SourceFile.of("t.sh", text)).problems().stream().map(ParseProblem::message).toList();
     }
 
     @Test
