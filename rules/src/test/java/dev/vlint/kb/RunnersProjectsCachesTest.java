@@ -57,7 +57,7 @@ class RunnersProjectsCachesTest {
         assertEquals("TRITON_KERNELS_SRC_DIR", triton.srcDirVar());
         assertEquals("FETCHCONTENT_SOURCE_DIR_TRITON_KERNELS", triton.fetchContentSourceDirVar());
         assertTrue(triton.large());
-        assertEquals(KnownProjects.TorchBuildRequirement.AOT_ONLY,
+        assertEquals(KnownProjects.TorchBuildRequirement.NONE,
                 kb.projects().project("flashinfer").orElseThrow().buildRequiresTorch());
         assertTrue(kb.projects().project("numpy").isEmpty());
         assertTrue(kb.projects().project(null).isEmpty(), "a clone URL without a name gives none");

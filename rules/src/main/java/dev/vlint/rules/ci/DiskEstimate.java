@@ -156,7 +156,7 @@ final class DiskEstimate {
     }
 
     double availableGb() {
-        return runner.typicalFreeGb() + freedGb;
+        return runner.freeGb() + freedGb;
     }
 
     /** The estimate as aligned lines: one per image and platform, then the total against what is free. */
@@ -173,7 +173,7 @@ final class DiskEstimate {
                     gb(row.packedGb())));
         }
         out.append(String.format(Locale.ROOT, "  total %s needed, %s available on %s (%s free%s)", gb(neededGb()),
-                gb(availableGb()), runner.label(), gb(runner.typicalFreeGb()),
+                gb(availableGb()), runner.label(), gb(runner.freeGb()),
                 cleanups.isEmpty() ? ", no cleanup step runs" : " + " + String.join(" + ", cleanups)));
         if (estimated) {
             out.append(String.format(Locale.ROOT, "%n  * estimated as %.1f x the compressed size",
