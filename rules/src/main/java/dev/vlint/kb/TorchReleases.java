@@ -85,6 +85,12 @@ public final class TorchReleases {
         return releases.stream().filter(r -> r.version().equals(line)).findFirst();
     }
 
+    /** The newest release line that ships wheels for a variant ("cu128" gives 2.11). */
+    public Optional<Release> newestWithVariant(String variant) {
+        return releases.stream().filter(r -> r.variants().stream().anyMatch(v -> v.equalsIgnoreCase(variant)))
+                .reduce((a, b) -> b);
+    }
+
     /** "cu128" -> "12.8", "cu130" -> "13.0"; empty for "cpu" or anything else. */
     public static Optional<String> cudaOfVariant(String variant) {
         Matcher m = VARIANT.matcher(variant.toLowerCase(Locale.ROOT));
