@@ -50,6 +50,7 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
                 .addSubcommand(new DumpCommand(this))
                 .addSubcommand(new BuildCommand(this))
                 .addSubcommand(new GraphCommand(this))
+                .addSubcommand(new KbCommand(this))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));

@@ -11,10 +11,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The facts rules rely on: the YAML files bundled under dev/vlint/kb, optionally overlaid with
@@ -32,13 +39,14 @@ public final class KnowledgeBase {
 
     /** For each list (by its property name), the field that identifies an entry when merging. */
     private static final Map<String, String> KEY_FIELDS = Map.ofEntries(
-            Map.entry("archs", "arch"), Map.entry("releases", "version"), Map.entry("wheel-archs", "variant"),
+            Map.entry("archs", "arch"), Map.entry("releases", "version"),
             Map.entry("arch-support", "arch"), Map.entry("features", "name"),
             Map.entry("repositories", "repository"), Map.entry("linked-dirs", "path"),
             Map.entry("cuda-flavors", "flavor"), Map.entry("ngc-pytorch", "tag"), Map.entry("images", "image"),
             Map.entry("runners", "label"), Map.entry("cleanup-actions", "action"),
             Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
-            Map.entry("fetch-content", "name"), Map.entry("caches", "path"));
+            Map.entry("fetch-content", "name"), Map.entry("caches", "path"), Map.entry("torch-pins", "release"),
+            Map.entry("build-requirements", "file"));
 
     /** A bare parser factory: an ObjectMapper would cost more start-up time than reading the files. */
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -111,6 +119,61 @@ public final class KnowledgeBase {
 
     public PackageCaches packageCaches() {
         return packageCaches;
+    }
+
+    /**
+     * One fact: a top-level entry of a knowledge-base file ({@code section} is the list holding it,
+     * e.g. "ngc-pytorch" in images). Its {@code checked} date and {@code shelf-life} say when it was
+     * last verified and how long that holds.
+     */
+    public record Fact(String file, String section, ObjectNode entry) {
+        private static final Pattern SHELF_LIFE = Pattern.compile("(\\d+)([dmy])");
+
+        public String source() {
+            return entry.path("source").asText("");
+        }
+
+        /** The day the fact was last checked; empty when missing or not an ISO date. */
+        public Optional<LocalDate> checked() {
+            try {
+                return entry.hasNonNull("checked") ? Optional.of(LocalDate.parse(entry.get("checked").asText()))
+                        : Optional.empty();
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** How long a check holds ("6m", "1y", "90d"); empty for facts that do not age. */
+        public Optional<Period> shelfLife() {
+            Matcher m = SHELF_LIFE.matcher(entry.path("shelf-life").asText(""));
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            int n = Integer.parseInt(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "d" -> Period.ofDays(n);
+                case "m" -> Period.ofMonths(n);
+                default -> Period.ofYears(n);
+            });
+        }
+
+        /** The last day the check holds, for facts with a shelf life. */
+        public Optional<LocalDate> expires() {
+            return checked().flatMap(c -> shelfLife().map(c::plus));
+        }
+    }
+
+    /** Every fact of every file, in file order. */
+    public List<Fact> facts() {
+        List<Fact> facts = new ArrayList<>();
+        data.forEach((file, tree) -> tree.fields().forEachRemaining(section -> {
+            for (JsonNode entry : section.getValue()) {
+                if (entry instanceof ObjectNode o) {
+                    facts.add(new Fact(file, section.getKey(), o));
+                }
+            }
+        }));
+        return facts;
     }
 
     /** The merged tree of one file, for tests and diagnostics. */

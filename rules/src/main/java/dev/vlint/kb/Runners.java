@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** GitHub-hosted runners and the ways workflows free disk space on them. */
 public final class Runners {
 
     /**
-     * A runner label. {@code diskGb} is the documented disk; {@code typicalFreeGb} the free space
-     * a job can count on.
+     * A runner label. {@code diskGb} is the documented disk; {@code freeGb} the free space a job can
+     * count on (the documented minimum); {@code maxFreeGb} the most free space measured, when known:
+     * an estimate between the two may or may not fit. {@code container}: the runner is a container on
+     * a shared VM (ubuntu-slim) rather than a VM of its own.
      */
-    public record Runner(String label, String arch, int cpus, int ramGb, double diskGb, double typicalFreeGb,
-                         boolean publicReposOnly, String source) {}
+    public record Runner(String label, String arch, int cpus, int ramGb, double diskGb, double freeGb,
+                         OptionalDouble maxFreeGb, boolean publicReposOnly, boolean container, String source) {}
 
     /** One input of a cleanup action: how much it frees and whether it is on by default. */
     public record CleanupInput(String name, double gb, boolean enabledByDefault) {}
@@ -35,8 +38,10 @@ public final class Runners {
         for (JsonNode n : tree.path("runners")) {
             Runner r = new Runner(n.path("label").asText(), n.path("arch").asText(), n.path("cpus").asInt(),
                     n.path("ram-gb").asInt(), n.path("disk-gb").asDouble(),
-                    n.path("typical-free-gb").asDouble(n.path("disk-gb").asDouble()),
-                    n.path("public-repos-only").asBoolean(false), n.path("source").asText());
+                    n.path("free-gb").asDouble(n.path("disk-gb").asDouble()),
+                    n.hasNonNull("max-free-gb") ? OptionalDouble.of(n.get("max-free-gb").asDouble()) : OptionalDouble.empty(),
+                    n.path("public-repos-only").asBoolean(false), n.path("container").asBoolean(false),
+                    n.path("source").asText());
             runners.put(r.label().toLowerCase(Locale.ROOT), r);
         }
         for (JsonNode n : tree.path("cleanup-actions")) {
@@ -59,6 +64,11 @@ public final class Runners {
 
     public List<Runner> runners() {
         return List.copyOf(runners.values());
+    }
+
+    /** The hosted runners of an arch ("arm64") that run Docker builds natively: VMs, not the container runner. */
+    public List<Runner> nativeBuildRunners(String arch) {
+        return runners.values().stream().filter(r -> r.arch().equals(arch) && !r.container()).toList();
     }
 
     /** A cleanup action by its {@code uses:} value, with or without "@ref". */

@@ -24,7 +24,18 @@ public final class TorchReleases {
 
     public record Feature(String name, List<String> aliases, String release, String source) {}
 
-    public record WheelArchs(String variant, String archs, String source) {}
+    /**
+     * The arch list of the official wheels of release lines {@code releases} ("2.9-2.10", "2.11") for
+     * one index ("cu128") and machine ("x86_64", "aarch64").
+     */
+    public record WheelArchs(String releases, String variant, String platform, String archs, String source) {
+        /** Whether a release line ("2.10") lies within {@link #releases}. */
+        boolean covers(String line) {
+            String[] range = releases.split("-", 2);
+            String last = range.length == 2 ? range[1] : range[0];
+            return Versions.atLeast(line, range[0]) && Versions.atLeast(last, line);
+        }
+    }
 
     private static final Pattern VARIANT = Pattern.compile("cu(\\d+)(\\d)");
 
@@ -52,8 +63,8 @@ public final class TorchReleases {
                     n.path("release").asText(), n.path("source").asText()));
         }
         for (JsonNode n : tree.path("wheel-archs")) {
-            wheelArchs.add(new WheelArchs(n.path("variant").asText(), n.path("archs").asText(),
-                    n.path("source").asText()));
+            wheelArchs.add(new WheelArchs(n.path("releases").asText(), n.path("variant").asText(),
+                    n.path("platform").asText(), n.path("archs").asText(), n.path("source").asText()));
         }
     }
 
@@ -72,6 +83,12 @@ public final class TorchReleases {
         }
         String line = v.get().releasePart(0) + "." + v.get().releasePart(1);
         return releases.stream().filter(r -> r.version().equals(line)).findFirst();
+    }
+
+    /** The newest release line that ships wheels for a variant ("cu128" gives 2.11). */
+    public Optional<Release> newestWithVariant(String variant) {
+        return releases.stream().filter(r -> r.variants().stream().anyMatch(v -> v.equalsIgnoreCase(variant)))
+                .reduce((a, b) -> b);
     }
 
     /** "cu128" -> "12.8", "cu130" -> "13.0"; empty for "cpu" or anything else. */
@@ -112,9 +129,22 @@ public final class TorchReleases {
         return List.copyOf(features);
     }
 
-    /** The arch list compiled into the official wheels of a variant ("cu128"), if known. */
-    public Optional<WheelArchs> wheelArchs(String variant) {
-        return wheelArchs.stream().filter(w -> w.variant().equalsIgnoreCase(variant)).findFirst();
+    /**
+     * The arch list compiled into the official wheels of a torch version ("2.11.0", "2.9"), index
+     * ("cu128") and machine ("x86_64", "aarch64"), if known.
+     */
+    public Optional<WheelArchs> wheelArchs(String torchVersion, String variant, String platform) {
+        Optional<Pep440.Version> v = Pep440.parse(torchVersion);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        String line = v.get().releasePart(0) + "." + v.get().releasePart(1);
+        return wheelArchs.stream().filter(w -> w.variant().equalsIgnoreCase(variant)
+                && w.platform().equalsIgnoreCase(platform) && w.covers(line)).findFirst();
+    }
+
+    public List<WheelArchs> wheelArchs() {
+        return List.copyOf(wheelArchs);
     }
 
     /**

@@ -57,7 +57,9 @@ class CudaArchTableTest {
             "9.0a | 12.4 | true |",
             "8.6a | 12.8 | false | 8.6 has no 'a' variant: 'a' exists only for 9.0 and later",
             "9.0f | 13.0 | false | 9.0 has no 'f' variant: 'f' exists only for 10.0 and later",
-            "10.1f | 12.9 | false | 10.1 has no 'f' variant",
+            "10.1f | 12.9 | true |",
+            "10.1f | 12.8 | false | CUDA 12.8 cannot compile sm_101f (needs 12.9+)",
+            "10.1a | 13.0 | false | CUDA 13.0 cannot compile sm_101a: removed in CUDA 13.0 (renumbered sm_110)",
             "4.2 | 12.0 | false | unknown compute capability 4.2",
             "12.0 | 12.10 | true |",
     })

@@ -32,12 +32,12 @@ class KnowledgeBaseTest {
     @Test
     void overlayChangesAnExistingRunnerByLabel() {
         KnowledgeBase kb = KnowledgeBase.withOverlay(Map.of("runners",
-                Map.of("runners", List.of(Map.of("label", "ubuntu-24.04", "typical-free-gb", 60)))));
+                Map.of("runners", List.of(Map.of("label", "ubuntu-24.04", "free-gb", 60)))));
         Runners.Runner r = kb.runners().runner("ubuntu-24.04").orElseThrow();
-        assertEquals(60, r.typicalFreeGb());
+        assertEquals(60, r.freeGb());
         assertEquals(14, r.diskGb(), "unchanged fields are kept");
         assertEquals(KnowledgeBase.OVERLAY_SOURCE, r.source());
-        assertEquals(14, KnowledgeBase.bundled().runners().runner("ubuntu-24.04").orElseThrow().typicalFreeGb(),
+        assertEquals(14, KnowledgeBase.bundled().runners().runner("ubuntu-24.04").orElseThrow().freeGb(),
                 "the bundled knowledge base is not modified");
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every fact (each entry of a top-level list) in every bundled YAML names a source. */
+/** Every fact (each entry of a top-level list) in every bundled YAML names a source and the day it was checked. */
 class KnowledgeSourcesTest {
 
     @Test
-    void everyFactHasASource() {
+    void everyFactHasASourceAndACheckDate() {
         List<String> missing = new ArrayList<>();
         for (String file : KnowledgeBase.FILES) {
             int facts = 0;
@@ -24,7 +24,9 @@ class KnowledgeSourcesTest {
                 for (JsonNode entry : section.getValue()) {
                     facts++;
                     if (!entry.isObject() || entry.path("source").asText("").isBlank()) {
-                        missing.add(file + ".yaml " + section.getKey() + "[" + i + "]");
+                        missing.add(file + ".yaml " + section.getKey() + "[" + i + "] has no source");
+                    } else if (!entry.path("checked").asText("").matches("\\d{4}-\\d{2}-\\d{2}")) {
+                        missing.add(file + ".yaml " + section.getKey() + "[" + i + "] has no checked date");
                     }
                     i++;
                 }

@@ -3,6 +3,7 @@ package dev.vlint.kb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ class RunnersProjectsCachesTest {
 
     @ParameterizedTest
     @CsvSource({"ubuntu-latest, x64", "ubuntu-24.04, x64", "ubuntu-22.04, x64", "ubuntu-24.04-arm, arm64",
-            "UBUNTU-22.04-ARM, arm64"})
+            "UBUNTU-22.04-ARM, arm64", "ubuntu-26.04, x64", "ubuntu-26.04-arm, arm64", "ubuntu-slim, x64"})
     void runnerLabels(String label, String arch) {
         Runners.Runner r = kb.runners().runner(label).orElseThrow();
         assertEquals(arch, r.arch());
@@ -57,10 +58,57 @@ class RunnersProjectsCachesTest {
         assertEquals("TRITON_KERNELS_SRC_DIR", triton.srcDirVar());
         assertEquals("FETCHCONTENT_SOURCE_DIR_TRITON_KERNELS", triton.fetchContentSourceDirVar());
         assertTrue(triton.large());
-        assertEquals(KnownProjects.TorchBuildRequirement.AOT_ONLY,
+        assertEquals(KnownProjects.TorchBuildRequirement.NONE,
                 kb.projects().project("flashinfer").orElseThrow().buildRequiresTorch());
         assertTrue(kb.projects().project("numpy").isEmpty());
         assertTrue(kb.projects().project(null).isEmpty(), "a clone URL without a name gives none");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "vllm | 0.15.1 | ==2.9.1", "vllm | v0.16.0 | ==2.9.1", "vllm | 0.19.0 | ==2.10.0", "vllm | 0.9.2 | ==2.7.0",
+            "xformers | 0.0.31 | ==2.7.1", "xformers | 0.0.35 | >=2.10", "torchvision | 0.24.1 | ==2.9.1",
+    })
+    void releasePins(String project, String release, String torch) {
+        assertEquals(torch, kb.projects().project(project).orElseThrow().torchPin(release).orElseThrow().torch());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "vllm | 0.15.1 | EXACT", "vllm | | EXACT", "flash-attn | 2.8.3 | ANY", "flashinfer | | ANY",
+            "xformers | 0.0.34 | EXACT", "xformers | 0.0.35 | RANGE", "xformers | | RANGE",
+            "torchaudio | 2.7.1 | EXACT", "torchaudio | 2.10.0 | UNKNOWN", "torchaudio | 2.11.0 | NONE", "torchaudio | | NONE",
+    })
+    void runtimeTorchKindPerRelease(String project, String release, KnownProjects.PinKind kind) {
+        assertEquals(kind, kb.projects().project(project).orElseThrow().runtimeTorch(release).kind());
+    }
+
+    @Test
+    void releasesBuiltForATorch() {
+        KnownProjects.KnownProject vllm = kb.projects().project("vllm").orElseThrow();
+        assertEquals(List.of("0.17.1", "0.18.0", "0.19.0"),
+                vllm.releasesPinning("2.10.0+cu128").stream().map(KnownProjects.TorchPin::release).toList());
+        assertEquals("0.24.0", vllm.newestPin().orElseThrow().release());
+        assertTrue(vllm.torchPin("0.12.0").isEmpty(), "a release nobody verified has no pin");
+    }
+
+    @Test
+    void tritonKernelsFetchWindow() {
+        KnownProjects.FetchContentDep triton = kb.projects().project("vllm").orElseThrow().fetchContent().stream()
+                .filter(d -> d.name().equals("triton_kernels")).findFirst().orElseThrow();
+        assertTrue(triton.fetchedBy("0.15.1") && triton.fetchedBy("0.12.0") && triton.fetchedBy(null));
+        assertTrue(!triton.fetchedBy("0.11.2") && !triton.fetchedBy("0.9.2"));
+        assertTrue(triton.fetchedFor("cuda") && triton.fetchedFor("ROCm") && !triton.fetchedFor("cpu"));
+    }
+
+    @Test
+    void runnerFreeDiskIsARange() {
+        Runners.Runner r = kb.runners().runner("ubuntu-24.04").orElseThrow();
+        assertEquals(14, r.freeGb());
+        assertEquals(90, r.maxFreeGb().orElseThrow());
+        assertTrue(kb.runners().runner("ubuntu-26.04-arm").orElseThrow().maxFreeGb().isEmpty());
+        assertTrue(kb.runners().runner("ubuntu-slim").orElseThrow().container());
+        assertTrue(kb.runners().nativeBuildRunners("x64").stream().noneMatch(Runners.Runner::container));
     }
 
     @ParameterizedTest

@@ -71,7 +71,7 @@ class SeedScenariosTest {
             // unpacked layers plus the compressed copy held while pulling
             need += size.uncompressedOrEstimate() + size.compressedGb().orElseThrow();
         }
-        double free = kb.runners().runner("ubuntu-latest").orElseThrow().typicalFreeGb();
+        double free = kb.runners().runner("ubuntu-latest").orElseThrow().freeGb();
         assertTrue(need > free, "cleanup commented out: " + need + " GB needed, " + free + " GB free");
         double afterCleanup = free + Runners.freedGb(
                 kb.runners().cleanupAction("jlumbroso/free-disk-space@main").orElseThrow(), Map.of());

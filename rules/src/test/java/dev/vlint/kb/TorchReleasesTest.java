@@ -34,7 +34,9 @@ class TorchReleasesTest {
         assertEquals(List.of("11.8", "12.6", "12.8"), r.cudaVersions());
         assertEquals("3.9", r.pythonMin());
         assertEquals("3.13", r.pythonMax());
-        assertEquals("2.11", torch.releases().get(torch.releases().size() - 1).version(), "sorted by version");
+        assertEquals("2.14", torch.releases().get(torch.releases().size() - 1).version(), "sorted by version");
+        assertEquals(List.of("cu126", "cu130", "cu132"), torch.release("2.12.0").orElseThrow().variants(),
+                "2.12 drops cu128");
     }
 
     @ParameterizedTest
@@ -89,13 +91,35 @@ class TorchReleasesTest {
     }
 
     @Test
-    void wheelArchListsParse() {
+    void everyWheelArchListParses() {
         CudaArchTable table = KnowledgeBase.bundled().cudaArchs();
-        ArchList cu126 = ArchList.parseTorch(torch.wheelArchs("cu126").orElseThrow().archs(), table);
-        assertTrue(cu126.problems().isEmpty());
+        for (TorchReleases.WheelArchs w : torch.wheelArchs()) {
+            assertTrue(ArchList.parseTorch(w.archs(), table).problems().isEmpty(), w.toString());
+        }
+        ArchList cu126 = ArchList.parseTorch(torch.wheelArchs("2.8.0", "cu126", "x86_64").orElseThrow().archs(), table);
         assertTrue(cu126.entriesRunningOn(table.archOfGpu("RTX 5080").orElseThrow()).isEmpty(),
                 "cu126 wheels do not run on sm_120");
-        ArchList cu128 = ArchList.parseTorch(torch.wheelArchs("cu128").orElseThrow().archs(), table);
+        ArchList cu128 = ArchList.parseTorch(torch.wheelArchs("2.8.0", "cu128", "x86_64").orElseThrow().archs(), table);
         assertTrue(cu128.sassArchs().contains(CudaArch.of(12, 0)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2.7.1 | cu128 | x86_64 | 7.5;8.0;8.6;9.0;10.0;12.0",
+            "2.8.0 | cu128 | x86_64 | 7.0;7.5;8.0;8.6;9.0;10.0;12.0",
+            "2.10.0 | cu128 | x86_64 | 7.0;7.5;8.0;8.6;9.0;10.0;12.0",
+            "2.11.0 | cu128 | x86_64 | 7.5;8.0;8.6;9.0;10.0;12.0",
+            "2.9.1 | cu130 | x86_64 | 7.5;8.0;8.6;9.0;10.0;12.0+PTX",
+            "2.13.0 | cu130 | aarch64 | 8.0;9.0;10.0;11.0;12.0+PTX",
+            "2.14 | cu126 | aarch64 | 8.0;9.0",
+    })
+    void wheelArchListsPerReleaseAndMachine(String release, String variant, String platform, String archs) {
+        assertEquals(archs, torch.wheelArchs(release, variant, platform).orElseThrow().archs());
+    }
+
+    @Test
+    void unknownWheelArchListsAreEmpty() {
+        assertTrue(torch.wheelArchs("2.12.0", "cu128", "x86_64").isEmpty(), "2.12 has no cu128 wheels");
+        assertTrue(torch.wheelArchs("2.6.0", "cu126", "x86_64").isEmpty(), "not recorded");
     }
 }

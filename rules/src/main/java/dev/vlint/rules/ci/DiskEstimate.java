@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -155,8 +156,24 @@ final class DiskEstimate {
         return rows.stream().mapToDouble(Row::totalGb).sum();
     }
 
+    /** What the job can count on: the runner's documented free space plus what its cleanup frees. */
     double availableGb() {
-        return runner.typicalFreeGb() + freedGb;
+        return runner.freeGb() + freedGb;
+    }
+
+    /** The most the job may find: the largest free space measured on the runner plus its cleanup, if known. */
+    OptionalDouble largestAvailableGb() {
+        return runner.maxFreeGb().isPresent() ? OptionalDouble.of(runner.maxFreeGb().getAsDouble() + freedGb)
+                : OptionalDouble.empty();
+    }
+
+    double freedGb() {
+        return freedGb;
+    }
+
+    /** Whether some image size is an estimate rather than a known number. */
+    boolean estimated() {
+        return rows.stream().anyMatch(Row::unpackedEstimated);
     }
 
     /** The estimate as aligned lines: one per image and platform, then the total against what is free. */
@@ -172,8 +189,9 @@ final class DiskEstimate {
                     gb(row.unpackedGb()) + (row.unpackedEstimated() ? "*" : ""), gb(row.downloadGb()),
                     gb(row.packedGb())));
         }
-        out.append(String.format(Locale.ROOT, "  total %s needed, %s available on %s (%s free%s)", gb(neededGb()),
-                gb(availableGb()), runner.label(), gb(runner.typicalFreeGb()),
+        out.append(String.format(Locale.ROOT, "  total %s needed, %s available on %s (%s guaranteed free%s%s)",
+                gb(neededGb()), gb(availableGb()), runner.label(), gb(runner.freeGb()),
+                runner.maxFreeGb().isPresent() ? ", up to " + gb(runner.maxFreeGb().getAsDouble()) + " measured" : "",
                 cleanups.isEmpty() ? ", no cleanup step runs" : " + " + String.join(" + ", cleanups)));
         if (estimated) {
             out.append(String.format(Locale.ROOT, "%n  * estimated as %.1f x the compressed size",

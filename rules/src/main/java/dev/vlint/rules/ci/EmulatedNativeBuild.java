@@ -69,8 +69,8 @@ public final class EmulatedNativeBuild implements Rule {
             }
             String command = dockerfile.source().slice(heavy.get().range()).lines().findFirst().orElse("").strip();
             String platforms = String.join(" and ", foreign);
-            String natives = String.join(", ", runners.runners().stream()
-                    .filter(r -> r.arch().equals(platformArch(foreign.get(0)))).map(Runners.Runner::label).toList());
+            String natives = String.join(", ", runners.nativeBuildRunners(platformArch(foreign.get(0))).stream()
+                    .map(Runners.Runner::label).toList());
             String message = platforms + " is built under QEMU emulation on " + String.join(", ", build.runnerLabels())
                     + " (" + String.join("/", runnerArchs) + "), and " + build.dockerfile()
                     + " compiles native code (`" + command + "`): emulated compilers take hours, and GCC is known to"

@@ -70,8 +70,7 @@ final class BuiltProjects {
             return Optional.empty();
         }
         return KnowledgeBase.bundled().projects().project(name).map(p -> new Facts(p.name(), p.buildBackend(),
-                p.buildRequiresTorch() == TorchBuildRequirement.EXACT
-                        || p.buildRequiresTorch() == TorchBuildRequirement.ANY,
+                p.buildRequiresTorch() != TorchBuildRequirement.NONE,
                 Optional.of(p)));
     }
 

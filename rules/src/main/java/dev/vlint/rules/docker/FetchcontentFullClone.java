@@ -16,7 +16,6 @@ import dev.vlint.shell.Word;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,18 +51,25 @@ public final class FetchcontentFullClone implements Rule {
                 if (pip == null) {
                     continue;
                 }
+                if (sdistOnly(pip)) {
+                    continue;
+                }
                 for (PipCommand.Target target : pip.sourceProjects()) {
                     Optional<KnownProject> known = BuiltProjects.of(context, sequence, step, target)
                             .flatMap(Facts::known);
-                    if (known.isEmpty() || !buildsForCuda(step, known.get())) {
+                    if (known.isEmpty()) {
                         continue;
                     }
+                    String device = ProjectRefs.targetDevice(step, known.get().name());
+                    device = device != null ? device : ProjectRefs.defaultDevice(sequence, step);
+                    String release = release(sequence, step, target);
                     for (; read <= i; read++) {
                         addMentionedNames(sequence.steps().get(read), mentioned);
                     }
                     for (FetchContentDep dep : known.get().fetchContent()) {
-                        if (dep.large() && !overridden(step, known.get(), dep, mentioned)) {
-                            report(context, pip, target, known.get(), dep);
+                        if (dep.large() && dep.fetchedFor(device) && dep.fetchedBy(release)
+                                && !overridden(step, known.get(), dep, mentioned)) {
+                            report(context, pip, target, known.get(), release, dep);
                         }
                     }
                 }
@@ -71,19 +77,26 @@ public final class FetchcontentFullClone implements Rule {
         }
     }
 
-    /**
-     * The fetched dependencies are CUDA kernels; a build for another device ({@code VLLM_TARGET_DEVICE=cpu},
-     * the {@code <PROJECT>_TARGET_DEVICE} convention) does not fetch them.
-     */
-    private static boolean buildsForCuda(Step step, KnownProject project) {
-        String variable = project.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_TARGET_DEVICE";
-        String device = step.variables().apply(variable);
-        for (Assignment assignment : step.effective().assignments()) {
-            if (assignment.name().equals(variable)) {
-                device = step.value(assignment.value());
-            }
+    /** The release a build builds: the {@code @ref} of a git+URL, or the ref its clone is at; null when unknown. */
+    private static String release(Sequence sequence, Step step, PipCommand.Target target) {
+        if (target.repository() != null) {
+            return target.word() == null ? null : ProjectRefs.releaseOfRef(ProjectRefs.vcsRef(step.value(target.word())));
         }
-        return device == null || device.equalsIgnoreCase("cuda");
+        return ProjectRefs.releaseOfRef(ProjectRefs.cloneRef(sequence, step, target.dir()));
+    }
+
+    /** A build of the source distribution only: CMake does not run. */
+    private static boolean sdistOnly(PipCommand pip) {
+        return switch (pip.kind()) {
+            case PYPA_BUILD, UV_BUILD -> (pip.hasFlag("--sdist") || pip.hasFlag("-s"))
+                    && !pip.hasFlag("--wheel") && !pip.hasFlag("-w");
+            case SETUP_PY -> {
+                List<String> commands = pip.step().effective().args().stream().skip(1)
+                        .map(Word::literalValue).filter(a -> a != null && !a.startsWith("-")).toList();
+                yield !commands.isEmpty() && commands.stream().allMatch(c -> c.equals("sdist") || c.equals("egg_info"));
+            }
+            default -> false;
+        };
     }
 
     /**
@@ -125,15 +138,28 @@ public final class FetchcontentFullClone implements Rule {
     }
 
     private static void report(RuleContext context, PipCommand pip, PipCommand.Target target, KnownProject project,
-            FetchContentDep dep) {
+            String release, FetchContentDep dep) {
         String repository = dep.repository().orElse("its repository");
-        String message = "Building " + project.name() + " runs CMake FetchContent for " + dep.name() + ", which"
-                + " clones " + repository + " with its whole history" + (dep.note().isEmpty() ? "" : " (" + dep.note() + ")")
+        String window = dep.sinceRelease().map(v -> project.name() + " " + v + " and later"
+                + (dep.targets().isEmpty() ? "" : ", in " + String.join(" and ", dep.targets().stream()
+                        .map(FetchcontentFullClone::deviceName).toList()) + " builds")).orElse("");
+        String message = "Building " + project.name() + (release == null ? "" : " " + release)
+                + " runs CMake FetchContent for " + dep.name() + (window.isEmpty() ? "," : " (" + window + "),")
+                + " which clones " + repository + " with its whole history"
+                + (dep.note().isEmpty() ? "" : ": " + dep.note() + ",")
                 + " and can fill the builder's disk (\"fatal: write error: No space left on device\")."
                 + " Clone it yourself with --depth 1 and point the build at it: set " + dep.srcDirVar()
                 + ", or pass -D" + dep.fetchContentSourceDirVar() + "=<dir>"
                 + project.cmakeArgsEnv().map(env -> " in " + env).orElse("")
-                + " (pip's -C cmake.define.* is ignored by " + project.buildBackend() + ").";
+                + "; pip's -C cmake.define.* is ignored by " + project.buildBackend() + ".";
         context.report((target.word() != null ? target.word() : pip.verb()).range(), message);
+    }
+
+    private static String deviceName(String target) {
+        return switch (target) {
+            case "cuda" -> "CUDA";
+            case "rocm" -> "ROCm";
+            default -> target;
+        };
     }
 }

@@ -9,7 +9,11 @@ import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
 import dev.vlint.kb.KnowledgeBase;
 import dev.vlint.kb.KnownProjects.KnownProject;
+import dev.vlint.kb.KnownProjects.PinKind;
+import dev.vlint.kb.KnownProjects.RuntimeTorch;
+import dev.vlint.kb.KnownProjects.TorchPin;
 import dev.vlint.kb.Pep440;
+import dev.vlint.kb.TorchReleases;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.python.WheelMetadata;
@@ -63,15 +67,42 @@ public final class TorchReplacedByLaterInstall implements Rule {
                 Optional<Torch> installed = TorchInstalls.installedBy(pip, line, true);
                 if (installed.isPresent()) {
                     torch = installed.get();
-                } else if (torch != null && sequence.owns(step) && !constrained(pip)) {
+                } else if (torch != null && sequence.owns(step) && !constrained(pip)
+                        && TorchInstalls.installedBy(pip, line, false).isEmpty()) {
+                    // An install that names torch itself resolves torch with the rest: not a later replacement.
                     for (Word operand : pip.operands()) {
                         check(context, sequence, pip, operand, torch);
+                    }
+                    for (PipCommand.Target target : pip.sourceProjects()) {
+                        checkSourceBuild(context, sequence, pip, target, torch);
                     }
                 }
             }
         }
     }
 
+    /** A project built from source and installed: a clone, a copied folder or a git+URL requirement. */
+    private static void checkSourceBuild(RuleContext context, Sequence sequence, PipCommand pip,
+            PipCommand.Target target, Torch torch) {
+        Step step = pip.step();
+        Optional<KnownProject> known = BuiltProjects.of(context, sequence, step, target)
+                .flatMap(BuiltProjects.Facts::known);
+        if (known.isEmpty() || target.dir() != null && ProjectRefs.strippedTorchPins(sequence, step, target.dir())) {
+            return;
+        }
+        String device = ProjectRefs.targetDevice(step, known.get().name());
+        if (device != null && !device.equals("cuda")) {
+            return; // the pins the knowledge base holds are those of CUDA builds
+        }
+        String ref = target.repository() != null
+                ? (target.word() == null ? null : ProjectRefs.vcsRef(step.value(target.word())))
+                : ProjectRefs.cloneRef(sequence, step, target.dir());
+        Word at = target.word() != null ? target.word() : pip.verb();
+        String release = ProjectRefs.releaseOfRef(ref);
+        String what = release != null ? known.get().name() + " " + release
+                : known.get().name() + (ref == null ? " from its default branch" : " at " + ref);
+        checkKnown(context, pip, at, known.get(), release, what, torch);
+    }
     /** {@code --no-deps}, a constraints or overrides file, or PIP_CONSTRAINT keep torch where it is. */
     private static boolean constrained(PipCommand pip) {
         return pip.hasFlag("--no-deps") || pip.hasFlag("-c") || pip.hasFlag("--constraint")
@@ -110,12 +141,110 @@ public final class TorchReplacedByLaterInstall implements Rule {
         Optional<KnownProject> known = name == null ? Optional.empty()
                 : KnowledgeBase.bundled().projects().project(name);
         if (known.isPresent() && known.get().dependsOnTorch()) {
-            context.report(Severity.WARNING, operand.range(), known.get().name() + " requires torch, and this install"
-                    + " has neither --no-deps nor a constraint, while the image has " + torch.describe() + "."
-                    + " If this " + known.get().name() + " release asks for another torch version (releases pin"
-                    + " one), the resolver silently replaces torch, usually with a build for another CUDA. Add"
-                    + " --no-deps, or pass the torch pin as a constraint (-c).", fix);
+            String release = value.toLowerCase(Locale.ROOT).endsWith(".whl")
+                    ? WheelName.parse(value.substring(value.lastIndexOf('/') + 1)).map(WheelName::version).orElse(null)
+                    : ProjectRefs.pinnedVersion(value);
+            String what = known.get().name() + (release == null ? "" : " " + release);
+            checkKnown(context, pip, operand, known.get(), release, what, torch);
         }
+    }
+
+    /**
+     * A known project installed without --no-deps after torch: reports when its torch requirement,
+     * for {@code release} or for the newest release when null, excludes or may exclude that torch.
+     */
+    private static void checkKnown(RuleContext context, PipCommand pip, Word at, KnownProject project, String release,
+            String what, Torch torch) {
+        RuntimeTorch runtime = project.runtimeTorch(release);
+        if (!runtime.kind().canReplaceTorch()) {
+            return; // unpinned or no torch dependency: the installed torch satisfies it
+        }
+        Fix fix = Fix.unsafe("Add --no-deps", Edit.insert(pip.verb().range().end(), " --no-deps"));
+        Optional<TorchPin> pin = project.torchPin(release);
+        String spec = pin.map(TorchPin::torch).orElse(runtime.kind() == PinKind.RANGE
+                ? runtime.specifier().orElse(null) : null);
+        String evidence = pin.map(p -> " Pin verified by " + p.verifiedBy() + ": " + p.source() + ".")
+                .orElse(" Source: " + runtime.source() + ".");
+        String afterIsolation = pip.buildIsolated() || pip.sourceProjects().isEmpty() ? ""
+                : " This build uses --no-build-isolation, so " + project.name()
+                        + "'s extensions are compiled against the torch that the install then replaces.";
+        if (spec != null && release != null) {
+            if (torch.version() != null) {
+                if (allows(spec, torch)) {
+                    return;
+                }
+                context.report(Severity.ERROR, at.range(), what + " requires torch" + spec + ", but the image has "
+                        + torch.describe() + ": this install, which has neither --no-deps nor a constraint, makes the"
+                        + " resolver replace that torch with one matching " + spec + ", and anything compiled against"
+                        + " the replaced torch stops loading." + afterIsolation + " " + remedy(project, torch, spec)
+                        + evidence, fix);
+                return;
+            }
+            Optional<String> exact = pin.flatMap(TorchPin::exactVersion);
+            if (exact.isPresent()) {
+                Optional<String> newest = newestOnIndex(torch);
+                boolean differs = newest.isPresent() && !exact.get().startsWith(newest.get() + ".");
+                String replaced = differs
+                        ? "; the newest torch line with wheels there is " + newest.get() + ", so this install, which"
+                                + " has neither --no-deps nor a constraint, replaces it with torch " + exact.get() + "."
+                        : ". Unless that is " + exact.get() + ", this install, which has neither --no-deps nor a"
+                                + " constraint, replaces it with torch " + exact.get() + ".";
+                context.report(differs ? Severity.ERROR : Severity.WARNING, at.range(), what + " requires torch"
+                        + spec + ", and " + torch.describe() + " is not pinned: it is whatever the newest torch on"
+                        + " that index is when the image builds" + replaced + afterIsolation + " Pin torch=="
+                        + exact.get() + " where it is installed, or add --no-deps." + evidence, fix);
+            }
+            return;
+        }
+        if (release == null && runtime.kind() == PinKind.RANGE && spec != null) {
+            if (torch.version() != null && !allows(spec, torch)) {
+                context.report(Severity.WARNING, at.range(), "This installs the newest " + project.name()
+                        + ", and " + project.name() + " releases " + runtime.since().map(v -> "from " + v + " ")
+                        .orElse("") + "require torch" + spec + ", but the image has " + torch.describe() + ": without"
+                        + " --no-deps or a constraint the resolver replaces that torch with one matching " + spec
+                        + "." + afterIsolation + " " + remedy(project, torch, spec) + evidence, fix);
+            }
+            return;
+        }
+        Optional<TorchPin> newest = release == null ? project.newestPin() : Optional.empty();
+        if (newest.isPresent()) {
+            if (torch.version() != null && allows(newest.get().torch(), torch)) {
+                return;
+            }
+            context.report(Severity.WARNING, at.range(), "This installs the newest " + project.name() + ", and "
+                    + project.name() + " releases pin torch exactly: the newest one the knowledge base knows, "
+                    + project.name() + " " + newest.get().release() + ", requires torch" + newest.get().torch()
+                    + ", while the image has " + torch.describe() + ". Unless the release the resolver picks asks for"
+                    + " that torch, this install, which has neither --no-deps nor a constraint, replaces it."
+                    + afterIsolation + " " + remedy(project, torch, newest.get().torch()) + evidence, fix);
+            return;
+        }
+        context.report(Severity.WARNING, at.range(), what + " pins torch exactly, and the knowledge base does not"
+                + " know which version " + (release == null ? "this source tree" : "this release") + " pins, while"
+                + " the image has " + torch.describe() + ". Unless the pin matches that torch, this install, which"
+                + " has neither --no-deps nor a constraint, replaces it." + afterIsolation + " Check the pin in its"
+                + " requirements, install the torch it asks for, or add --no-deps." + evidence, fix);
+    }
+
+    /** What to do instead: releases of the project that require the installed torch, else pin that torch. */
+    private static String remedy(KnownProject project, Torch torch, String spec) {
+        List<String> matching = torch.version() == null ? List.of()
+                : project.releasesPinning(torch.version()).stream().map(TorchPin::release).toList();
+        String version = torch.version() == null ? ""
+                : Pep440.parse(torch.version()).map(v -> v.withoutLocal().toString()).orElse(torch.version());
+        String releases = matching.isEmpty() ? "" : "Install one of the " + project.name() + " releases built for"
+                + " torch " + version + ": " + String.join(", ", matching) + "; ";
+        return releases + (releases.isEmpty() ? "Install" : "install") + " torch" + spec + " instead; or add --no-deps.";
+    }
+
+    /** The newest torch release line with wheels on the index torch came from ("2.11" for cu128), if known. */
+    private static Optional<String> newestOnIndex(Torch torch) {
+        if (torch.index() == null) {
+            return Optional.empty();
+        }
+        String variant = torch.index().replaceAll(".*/whl/(?:nightly/)?", "").replaceAll("/+$", "")
+                .replace("--torch-backend ", "");
+        return KnowledgeBase.bundled().torch().newestWithVariant(variant).map(TorchReleases.Release::version);
     }
 
     /** Whether the install's torch satisfies a wheel's specifier; an unknown version never conflicts. */
