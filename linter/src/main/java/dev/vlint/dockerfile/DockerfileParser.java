@@ -33,7 +33,9 @@ public final class DockerfileParser {
             Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*\\z",
                     Pattern.DOTALL);
     private static final Set<String> DIRECTIVE_NAMES = Set.of("syntax", "escape", "check");
-    private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)\\z");
+    private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)\\z");
+    /** A heredoc operator written apart from its word ({@code << EOF}), which BuildKit joins to it. */
+    private static final Pattern HEREDOC_OPERATOR = Pattern.compile("\\d*<<-?");
 
     private final SourceFile file;
     private final String text;
@@ -176,21 +178,16 @@ public final class DockerfileParser {
                 i++;
             }
             int start = i;
-            while (i < s.length() && !Texts.isSpace(s.charAt(i))) {
-                char c = s.charAt(i);
-                if (c == '\\') {
-                    i += 2;
-                } else if (c == '\'' || c == '"') {
-                    i++;
-                    while (i < s.length() && s.charAt(i) != c) {
-                        i += c == '"' && s.charAt(i) == '\\' ? 2 : 1;
-                    }
-                    i++;
-                } else {
-                    i++;
+            i = wordEnd(s, i);
+            if (HEREDOC_OPERATOR.matcher(s.substring(start, i)).matches()) {
+                int next = i;
+                while (next < s.length() && Texts.isSpace(s.charAt(next))) {
+                    next++;
+                }
+                if (next < s.length()) {
+                    i = wordEnd(s, next); // the delimiter after the blanks belongs to the operator
                 }
             }
-            i = Math.min(i, s.length());
             if (i > start) {
                 Matcher m = HEREDOC.matcher(s.substring(start, i));
                 if (m.matches() && !m.group(3).isEmpty()) {
@@ -199,6 +196,25 @@ public final class DockerfileParser {
             }
         }
         return markers;
+    }
+
+    /** The end of the shell word starting at {@code i} (quotes and backslash escapes kept raw). */
+    private static int wordEnd(String s, int i) {
+        while (i < s.length() && !Texts.isSpace(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'' || c == '"') {
+                i++;
+                while (i < s.length() && s.charAt(i) != c) {
+                    i += c == '"' && s.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return Math.min(i, s.length());
     }
 
     /** Reads the body of one heredoc from the cursor up to and including its terminator line. */

@@ -28,6 +28,11 @@ final class Checks {
                 List.of("docker", "buildkit"), List.of(aliases));
     }
 
+    /** The instructions BuildKit knows; anything else is a parse error, not a casing question. */
+    static final java.util.Set<String> INSTRUCTIONS = java.util.Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT",
+            "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL",
+            "USER", "VOLUME", "WORKDIR");
+
     /** The {@code AS} word of {@code FROM image AS name}, or null. */
     static Word asKeyword(Instruction from) {
         List<Word> args = from.args();
@@ -82,8 +87,11 @@ final class Checks {
         return s.toUpperCase(Locale.ROOT);
     }
 
-    /** A variable reference in a Dockerfile word: the name and where it is in the word. */
-    record Reference(String name, int start, int end) {}
+    /**
+     * A variable reference in a Dockerfile word: the name, where it is in the word, and whether it
+     * has a modifier ({@code ${name:-default}}, {@code ${name:+more}}).
+     */
+    record Reference(String name, int start, int end, boolean modified) {}
 
     /**
      * The variables a Dockerfile word refers to ({@code $name}, {@code ${name}}, and names inside
@@ -116,7 +124,8 @@ final class Checks {
                             && word.charAt(end) < 0x80 || word.charAt(end) == '_')) {
                         end++;
                     }
-                    refs.add(new Reference(word.substring(start, end), start, end));
+                    boolean modified = braced && end < word.length() && word.charAt(end) != '}';
+                    refs.add(new Reference(word.substring(start, end), start, end, modified));
                 }
                 i = Math.max(i, end - 1);
             }

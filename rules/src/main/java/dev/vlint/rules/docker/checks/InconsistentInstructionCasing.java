@@ -34,7 +34,7 @@ public final class InconsistentInstructionCasing implements Rule, DockerfileVisi
         List<Instruction> counted = new ArrayList<>();
         for (Stage stage : dockerfile.stages()) {
             counted.add(stage.from());
-            counted.addAll(stage.instructions());
+            stage.instructions().stream().filter(i -> Checks.INSTRUCTIONS.contains(i.keyword())).forEach(counted::add);
         }
         int lower = 0;
         int upper = 0;

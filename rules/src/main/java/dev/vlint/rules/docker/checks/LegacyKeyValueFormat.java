@@ -57,10 +57,14 @@ public final class LegacyKeyValueFormat implements Rule, DockerfileVisitor {
         }
     }
 
-    /** {@code key=value}, quoting the value when it has blanks; null when quoting could change it. */
+    /**
+     * {@code key=value}, quoting the value when it has blanks; null when quoting could change it, or
+     * when the value has {@code =} ({@code ENV export PATH=/x} sets a variable named export: a mistake
+     * to fix by hand, not to keep).
+     */
     private static Fix fix(Instruction.KeyValue pair, char escape) {
         String value = pair.value().text();
-        if (value.isEmpty() || value.chars().anyMatch(c -> c == '"' || c == '\'' || c == escape)) {
+        if (value.isEmpty() || value.chars().anyMatch(c -> c == '"' || c == '\'' || c == '=' || c == escape)) {
             return null;
         }
         TextRange separator = new TextRange(pair.key().range().end(), pair.value().range().start());

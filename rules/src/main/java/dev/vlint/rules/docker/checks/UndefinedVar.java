@@ -84,15 +84,15 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
                     int eq = word.text().indexOf('=');
                     String name = eq < 0 ? word.text() : word.text().substring(0, eq);
                     if (eq >= 0) {
-                        check(context, vars, word, eq + 1, escape);
+                        check(context, vars, word, eq + 1, escape, name);
                     }
                     vars.names.add(name);
                 }
             }
             case "ENV", "LABEL" -> {
                 for (Instruction.KeyValue pair : instruction.keyValues()) {
-                    check(context, vars, pair.key(), 0, escape);
-                    check(context, vars, pair.value(), 0, escape);
+                    check(context, vars, pair.key(), 0, escape, null);
+                    check(context, vars, pair.value(), 0, escape, pair.key().text());
                 }
                 if (instruction.is("ENV")) {
                     instruction.keyValues().forEach(pair -> vars.names.add(pair.key().text()));
@@ -106,7 +106,7 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
                 }
                 for (Word word : instruction.args()) {
                     if (!word.text().startsWith("<<")) {
-                        check(context, vars, word, 0, escape);
+                        check(context, vars, word, 0, escape, null);
                     }
                 }
                 for (Heredoc doc : instruction.heredocs()) {
@@ -119,12 +119,12 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
                 for (RunMount mount : instruction.mounts()) {
                     for (MountOption option : mount.options()) {
                         if (option.value() != null && option.valueRange() != null) {
-                            check(context, vars, new Word(option.value(), option.valueRange()), 0, escape);
+                            check(context, vars, new Word(option.value(), option.valueRange()), 0, escape, null);
                         }
                     }
                 }
             }
-            default -> instruction.args().forEach(word -> check(context, vars, word, 0, escape));
+            default -> instruction.args().forEach(word -> check(context, vars, word, 0, escape, null));
         }
     }
 
@@ -148,15 +148,21 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
         return vars;
     }
 
-    private static void check(RuleContext context, StageVars vars, Word word, int from, char escape) {
+    /** @param defining the variable the word is the value of, or null */
+    private static void check(RuleContext context, StageVars vars, Word word, int from, char escape, String defining) {
         for (Checks.Reference ref : Checks.references(word.text().substring(from), escape, true)) {
-            report(context, vars, ref.name(), Checks.within(word, from + ref.start(), from + ref.end()));
+            // with the image's environment unknown, ${X:-default} and X=...$X expect X may be unset
+            if (vars.envKnown || !ref.modified() && !ref.name().equals(defining)) {
+                report(context, vars, ref.name(), Checks.within(word, from + ref.start(), from + ref.end()));
+            }
         }
     }
 
     private static void check(RuleContext context, StageVars vars, MappedText text, char escape, boolean quotes) {
         for (Checks.Reference ref : Checks.references(text.text(), escape, quotes)) {
-            report(context, vars, ref.name(), text.fileRange(ref.start(), ref.end()));
+            if (vars.envKnown || !ref.modified()) {
+                report(context, vars, ref.name(), text.fileRange(ref.start(), ref.end()));
+            }
         }
     }
 
