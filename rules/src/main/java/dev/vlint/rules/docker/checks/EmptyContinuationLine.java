@@ -44,14 +44,42 @@ public final class EmptyContinuationLine implements Rule, DockerfileVisitor {
                     deletions.add(Edit.delete(new TextRange(source.lineStart(line), source.lineStart(line + 1))));
                 }
             }
-            if (!deletions.isEmpty()) {
-                TextRange at = TextRange.at(deletions.get(0).range().start());
-                context.report(at, "Empty line inside the continued " + instruction.keyword() + " instruction. BuildKit"
-                        + " skips it today, but empty continuation lines are deprecated and a future release will"
-                        + " reject them. Remove the empty line, or put a comment on it.",
+            if (deletions.isEmpty()) {
+                continue;
+            }
+            TextRange at = TextRange.at(deletions.get(0).range().start());
+            int swallowed = swallowedInstruction(source, first, last);
+            if (swallowed >= 0) {
+                context.report(at, "Empty line inside the continued " + instruction.keyword() + " instruction, and"
+                        + " the instruction on line " + (swallowed + 1) + " is still part of it: the escape at the end"
+                        + " of the line before the empty line continues the instruction past it, so that "
+                        + source.lineText(swallowed).strip().split("[ \\t]")[0] + " never runs on its own. Remove"
+                        + " the escape character that ends the line before the empty line.");
+            } else {
+                context.report(at, "Empty line inside the continued " + instruction.keyword() + " instruction."
+                        + " BuildKit skips it today, but empty continuation lines are deprecated and a future"
+                        + " release will reject them. Remove the empty line, or put a comment on it.",
                         Fix.safe(deletions.size() == 1 ? "Remove the empty line" : "Remove the empty lines",
                                 deletions.toArray(Edit[]::new)));
             }
         }
+    }
+
+    /** The first continuation line after an empty one that starts with an instruction keyword, or -1. */
+    private static int swallowedInstruction(SourceFile source, int first, int last) {
+        boolean afterEmpty = false;
+        for (int line = first + 1; line <= last; line++) {
+            String text = source.lineText(line).strip();
+            if (text.isEmpty()) {
+                afterEmpty = true;
+            } else if (!text.startsWith("#")) {
+                String word = text.split("[ \\t]", 2)[0];
+                if (afterEmpty && Checks.INSTRUCTIONS.contains(word)) {
+                    return line;
+                }
+                afterEmpty = false;
+            }
+        }
+        return -1;
     }
 }
