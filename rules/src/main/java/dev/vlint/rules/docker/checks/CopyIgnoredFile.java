@@ -12,6 +12,7 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,10 +102,30 @@ public final class CopyIgnoredFile implements Rule, DockerfileVisitor {
         }
     }
 
+    /**
+     * Whether an ignore file can apply: {@code <Dockerfile>.dockerignore}, or a {@code .dockerignore}
+     * in the Dockerfile's folder or a folder above it up to the project root (where build contexts
+     * of a Dockerfile are).
+     */
+    private static boolean anyIgnoreFile(Path root, Path dockerfile) {
+        if (Files.isRegularFile(dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore"))) {
+            return true;
+        }
+        for (Path dir = dockerfile.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(".dockerignore"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The contexts of the project's builds of this Dockerfile, or its own folder when none is known. */
     private static List<Context> contexts(RuleContext context) {
         Path root = context.project().root();
         Path dockerfile = context.file().absolutePath();
+        if (!anyIgnoreFile(root, dockerfile)) {
+            return List.of(); // the common case, decided without reading the project's builds
+        }
         Map<String, Context> byPath = new LinkedHashMap<>();
         for (BuildInvocation build : BuildModel.of(context.project()).buildsOf(context.file().path())) {
             if (build.context() != null && !byPath.containsKey(build.context())) {
