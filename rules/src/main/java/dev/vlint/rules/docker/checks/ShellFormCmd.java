@@ -30,6 +30,9 @@ public final class ShellFormCmd implements Rule, DockerfileVisitor {
                     + " signals.", Fixability.UNSAFE, "JSONArgsRecommended", "DL3025");
     /** A word the fix may put in a JSON array unchanged: nothing the shell would interpret. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:,+@%=-]+");
+    /** {@code ['python', 'app.py']}: meant as JSON, written with single quotes. */
+    private static final Pattern SINGLE_QUOTED_ARRAY = Pattern.compile(
+            "\\[\\s*'[^'\"\\\\]*'(\\s*,\\s*'[^'\"\\\\]*')*\\s*\\]");
     private static final Set<String> SHELL_ONLY = Set.of(".", ":", "cd", "exec", "export", "source", "set", "eval",
             "ulimit", "umask", "trap", "wait", "alias", "unset", "shift", "exit", "readonly", "local", "if", "for",
             "while", "until", "case", "function", "time", "!", "{", "[[");
@@ -68,6 +71,11 @@ public final class ShellFormCmd implements Rule, DockerfileVisitor {
                 + " the program does not receive SIGTERM on docker stop (it is killed after the timeout). Use the"
                 + " JSON form, e.g. " + instruction.keyword() + " [\"program\", \"arg\"], or set SHELL if the"
                 + " shell is intended.";
+        if (SINGLE_QUOTED_ARRAY.matcher(command.text().strip()).matches()) {
+            message = instruction.keyword() + " " + command.text().strip() + " is not JSON (JSON strings take double"
+                    + " quotes), so it runs in shell form as /bin/sh -c \"" + command.text().strip() + "\", which"
+                    + " fails: there is no such command. Write the array with double quotes.";
+        }
         String json = json(command, range);
         if (json == null) {
             context.report(range, message);
@@ -91,6 +99,9 @@ public final class ShellFormCmd implements Rule, DockerfileVisitor {
     private static String json(MappedText command, TextRange range) {
         if (range.length() != command.length()) {
             return null; // spans continuation lines
+        }
+        if (SINGLE_QUOTED_ARRAY.matcher(command.text().strip()).matches()) {
+            return command.text().strip().replace('\'', '"');
         }
         String[] words = command.text().strip().split("[ \\t]+");
         if (words.length == 0 || SHELL_ONLY.contains(words[0]) || words[0].contains("=")) {
