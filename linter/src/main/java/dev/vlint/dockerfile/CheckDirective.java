@@ -149,14 +149,12 @@ public final class CheckDirective {
     public record Comment(String text, TextRange range) {}
 
     private final Options file;
-    private final boolean valid;
     private final Map<Instruction, Options> local;
     private final Map<Instruction, List<Comment>> comments;
 
-    private CheckDirective(Options file, boolean valid, Map<Instruction, Options> local,
+    private CheckDirective(Options file, Map<Instruction, Options> local,
             Map<Instruction, List<Comment>> comments) {
         this.file = file;
-        this.valid = valid;
         this.local = local;
         this.comments = comments;
     }
@@ -190,7 +188,7 @@ public final class CheckDirective {
             });
             line = source.lineIndex(Math.max(instruction.range().start(), instruction.range().end() - 1)) + 1;
         }
-        return new CheckDirective(parsed.orElse(Options.NONE), parsed.isPresent(), local, comments);
+        return new CheckDirective(parsed.orElse(Options.NONE), local, comments);
     }
 
     /**
@@ -205,11 +203,6 @@ public final class CheckDirective {
     /** The file's own settings. */
     public Options fileOptions() {
         return file;
-    }
-
-    /** False when the file's directive has an option BuildKit rejects (the build then fails). */
-    public boolean valid() {
-        return valid;
     }
 
     /** Whether BuildKit runs {@code check} for a finding in {@code instruction} (null: none). */

@@ -42,7 +42,7 @@ final class BuildkitChecks {
         if (dockerfile == null) {
             return findings;
         }
-        CheckDirective checks = directive(file, dockerfile);
+        CheckDirective checks = directive(file);
         List<Finding> kept = new ArrayList<>();
         for (Finding finding : findings) {
             String check = checkOfRule.get(finding.ruleId());
@@ -62,7 +62,7 @@ final class BuildkitChecks {
         ProjectFile file = project.file(finding.file().path());
         Dockerfile dockerfile = file == null || file.kind() != FileKind.DOCKERFILE ? null
                 : file.model(DockerfileParser.KEY);
-        if (dockerfile == null || !directive(file, dockerfile).fileOptions().error()) {
+        if (dockerfile == null || !directive(file).fileOptions().error()) {
             return finding;
         }
         return new Finding(finding.ruleId(), Severity.ERROR, finding.message() + " The build fails on this: the"
@@ -70,7 +70,7 @@ final class BuildkitChecks {
                 finding.fixes(), finding.suppression());
     }
 
-    private static CheckDirective directive(ProjectFile file, Dockerfile dockerfile) {
+    private static CheckDirective directive(ProjectFile file) {
         return CheckDirective.of(file);
     }
 

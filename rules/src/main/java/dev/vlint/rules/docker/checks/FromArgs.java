@@ -64,11 +64,6 @@ final class FromArgs {
         return declared.contains(name);
     }
 
-    /** Whether the name has a value (declared with a default, or automatic). */
-    boolean isSet(String name) {
-        return values.containsKey(name);
-    }
-
     String value(String name) {
         return values.get(name);
     }
