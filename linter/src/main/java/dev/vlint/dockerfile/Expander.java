@@ -27,8 +27,8 @@ public final class Expander {
 
     /** What a variable lookup found: unset, set with an unknown value, or a value. */
     public static final class Value {
-        static final Value UNSET = new Value(null);
-        static final Value UNKNOWN = new Value(null);
+        public static final Value UNSET = new Value(null);
+        public static final Value UNKNOWN = new Value(null);
         private final String text;
 
         private Value(String text) {

@@ -36,15 +36,20 @@ final class DockerfileWalker implements Walker<DockerfileVisitor> {
             if (next < stages.size() && stages.get(next).from() == instruction) {
                 stage = stages.get(next++);
             }
-            visit(instruction, stage, byKeyword);
+            visit(instruction, stage, byKeyword, false);
         }
         visitors.each((visitor, context) -> visitor.endFile(dockerfile, context));
     }
 
-    private static void visit(Instruction instruction, Stage stage, Visitors.ByKey<String, DockerfileVisitor> byKeyword) {
-        byKeyword.each(instruction.keyword(), (visitor, context) -> visitor.instruction(instruction, stage, context));
+    private static void visit(Instruction instruction, Stage stage, Visitors.ByKey<String, DockerfileVisitor> byKeyword,
+            boolean trigger) {
+        byKeyword.each(instruction.keyword(), (visitor, context) -> {
+            if (!trigger || visitor.visitsTriggers()) {
+                visitor.instruction(instruction, stage, context);
+            }
+        });
         if (instruction.trigger() != null) {
-            visit(instruction.trigger(), stage, byKeyword);
+            visit(instruction.trigger(), stage, byKeyword, true);
         }
     }
 }

@@ -37,10 +37,12 @@ public final class Linter {
 
     private final List<Rule> rules;
     private final RuleIndex index;
+    private final BuildkitChecks buildkitChecks;
 
     public Linter(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         this.index = new RuleIndex(rules);
+        this.buildkitChecks = new BuildkitChecks(this.rules);
     }
 
     /** Receives a call after each file is checked; called from several threads at once. */
@@ -106,6 +108,7 @@ public final class Linter {
                 level.ifPresent(severity -> result.add(finding.withSeverity(severity)));
             }
         }
+        result.replaceAll(finding -> buildkitChecks.escalate(project, finding));
         result.sort(Finding::compare);
         return result;
     }
@@ -171,7 +174,7 @@ public final class Linter {
                 walk(WALKERS.get(w), file, walks.get(w));
             }
         }
-        return sink;
+        return buildkitChecks.filter(project, file, sink);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,11 +15,19 @@ public interface DockerfileVisitor {
         return Set.of();
     }
 
+    /**
+     * Whether to visit the instruction inside an {@code ONBUILD} too. BuildKit's checks run only
+     * when a child image builds the trigger, so its rules say no; hadolint's rules say yes.
+     */
+    default boolean visitsTriggers() {
+        return true;
+    }
+
     default void startFile(Dockerfile dockerfile, RuleContext context) {}
 
     /**
      * One instruction. An {@code ONBUILD}'s trigger is visited right after it, with the trigger's
-     * keyword.
+     * keyword, unless {@link #visitsTriggers()} says no.
      *
      * @param stage the stage it belongs to (its FROM included); null before the first FROM
      */

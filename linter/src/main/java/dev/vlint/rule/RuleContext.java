@@ -8,6 +8,7 @@ import dev.vlint.project.ProjectFile;
 import dev.vlint.source.TextRange;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** What a rule sees while it checks one file, and where it reports. */
 public final class RuleContext {
@@ -15,6 +16,7 @@ public final class RuleContext {
     private final ProjectFile file;
     private final Project project;
     private final Consumer<Finding> sink;
+    private Object state;
 
     public RuleContext(RuleMeta meta, ProjectFile file, Project project, Consumer<Finding> sink) {
         this.meta = meta;
@@ -38,6 +40,19 @@ public final class RuleContext {
     /** The file's model under {@code key}, or null when it could not be parsed as one. */
     public <T> T model(ModelKey<T> key) {
         return file.model(key);
+    }
+
+    /**
+     * The rule's scratch state for this file (what a visitor remembers between instructions): made
+     * by {@code create} on the first call, the same object on later calls for this file. Rules hold
+     * no mutable fields, since one rule instance checks many files at once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T state(Supplier<T> create) {
+        if (state == null) {
+            state = create.get();
+        }
+        return (T) state;
     }
 
     /** Reports at the rule's default severity. */

@@ -93,6 +93,18 @@ class DockerfileParserTest {
     }
 
     @Test
+    void blanksBetweenHeredocOperatorAndDelimiterAreAllowed() {
+        String text = "FROM a\nRUN cat > /x << 'EOF'\necho hi\nEOF\nRUN <<  END  > /y\nEND\nCMD [\"x\"]\n";
+        Dockerfile df = model(text);
+        Heredoc doc = df.instructions().get(1).heredocs().get(0);
+        assertEquals("EOF", doc.delimiter());
+        assertTrue(doc.quoted());
+        assertEquals("echo hi\n", doc.body().text());
+        assertEquals("END", df.instructions().get(2).heredocs().get(0).delimiter());
+        assertEquals(List.of("FROM", "RUN", "RUN", "CMD"), df.instructions().stream().map(Instruction::keyword).toList());
+    }
+
+    @Test
     void severalHeredocsOnOneLineTakeBodiesInOrder() {
         String text = "FROM a\nRUN <<A cat > /a && <<-\"B\" 3<<C python3\none\nA\n\t\ttwo\n\tB\nthree\nC\n";
         Dockerfile df = model(text);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,12 +156,19 @@ public final class BaseImages {
 
     private record Repo(List<LinkedDir> linkedDirs, Optional<Size> size, String source) {}
 
+    /**
+     * What a repository's images are known to hold, for every tag: the names of the environment
+     * variables their config sets, and the only platforms they are published for.
+     */
+    public record RepoFacts(Optional<Set<String>> env, Optional<Set<String>> platforms, String source) {}
+
     private record Ngc(String torch, String cuda, String python, String ubuntu, Optional<String> setuptools,
             String source) {}
 
     private record Exact(Map<String, Size> sizes, String source) {}
 
     private final Map<String, Repo> repositories = new LinkedHashMap<>();
+    private final Map<String, RepoFacts> repoFacts = new LinkedHashMap<>();
     private final Map<String, Size> cudaFlavors = new LinkedHashMap<>();
     private final Map<String, Ngc> ngc = new LinkedHashMap<>();
     private final Map<String, Exact> exact = new LinkedHashMap<>();
@@ -173,8 +181,11 @@ public final class BaseImages {
                 dirs.add(new LinkedDir(d.path("path").asText(), d.path("library").asText(),
                         d.path("why").asText(), d.path("source").asText(source)));
             }
-            repositories.put(ImageRef.parse(n.path("repository").asText() + ":x").repository(),
-                    new Repo(List.copyOf(dirs), size(n, source), source));
+            String repo = ImageRef.parse(n.path("repository").asText() + ":x").repository();
+            repositories.put(repo, new Repo(List.copyOf(dirs), size(n, source), source));
+            if (n.has("env") || n.has("platforms-only")) {
+                repoFacts.put(repo, new RepoFacts(names(n.get("env")), names(n.get("platforms-only")), source));
+            }
         }
         for (JsonNode n : tree.path("cuda-flavors")) {
             size(n, n.path("source").asText()).ifPresent(s -> cudaFlavors.put(n.path("flavor").asText(), s));
@@ -194,6 +205,20 @@ public final class BaseImages {
             ImageRef ref = ImageRef.parse(n.path("image").asText());
             exact.put(ref.repository() + ":" + ref.tag(), new Exact(Map.copyOf(sizes), source));
         }
+    }
+
+    private static Optional<Set<String>> names(JsonNode list) {
+        if (list == null) {
+            return Optional.empty();
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        list.forEach(item -> names.add(item.asText()));
+        return Optional.of(Set.copyOf(names));
+    }
+
+    /** The environment and platform facts of the image's repository; empty when none are known. */
+    public Optional<RepoFacts> repoFacts(String reference) {
+        return Optional.ofNullable(repoFacts.get(ImageRef.parse(reference).repository()));
     }
 
     private static Optional<Size> size(JsonNode n, String source) {

@@ -20,6 +20,30 @@ import dev.vlint.rules.docker.DeletesLinkedRuntime;
 import dev.vlint.rules.docker.FetchcontentFullClone;
 import dev.vlint.rules.docker.ShallowClonePinnedCommit;
 import dev.vlint.rules.docker.TorchReplacedByLaterInstall;
+import dev.vlint.rules.docker.checks.ConstantFromPlatform;
+import dev.vlint.rules.docker.checks.CopyIgnoredFile;
+import dev.vlint.rules.docker.checks.DuplicateStageName;
+import dev.vlint.rules.docker.checks.EmptyContinuationLine;
+import dev.vlint.rules.docker.checks.ExposeInvalidFormat;
+import dev.vlint.rules.docker.checks.ExposeProtoCasing;
+import dev.vlint.rules.docker.checks.FromAsCasing;
+import dev.vlint.rules.docker.checks.InconsistentInstructionCasing;
+import dev.vlint.rules.docker.checks.InvalidBaseImagePlatform;
+import dev.vlint.rules.docker.checks.InvalidDefaultArgInFrom;
+import dev.vlint.rules.docker.checks.InvalidDefinitionDescription;
+import dev.vlint.rules.docker.checks.LegacyKeyValueFormat;
+import dev.vlint.rules.docker.checks.MaintainerDeprecated;
+import dev.vlint.rules.docker.checks.MultipleCmd;
+import dev.vlint.rules.docker.checks.MultipleEntrypoint;
+import dev.vlint.rules.docker.checks.MultipleHealthcheck;
+import dev.vlint.rules.docker.checks.RedundantTargetPlatform;
+import dev.vlint.rules.docker.checks.ReservedStageName;
+import dev.vlint.rules.docker.checks.SecretsUsedInArgOrEnv;
+import dev.vlint.rules.docker.checks.ShellFormCmd;
+import dev.vlint.rules.docker.checks.StageNameCasing;
+import dev.vlint.rules.docker.checks.UndefinedArgInFrom;
+import dev.vlint.rules.docker.checks.UndefinedVar;
+import dev.vlint.rules.docker.checks.WorkdirRelativePath;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
@@ -51,7 +75,31 @@ public final class BuiltinRules {
             new Pep639LicenseNeedsSetuptools77(),
             new RunnerDiskBudgetExceeded(),
             new DiskCleanupDisabled(),
-            new EmulatedNativeBuild());
+            new EmulatedNativeBuild(),
+            new StageNameCasing(),
+            new FromAsCasing(),
+            new EmptyContinuationLine(),
+            new InconsistentInstructionCasing(),
+            new DuplicateStageName(),
+            new ReservedStageName(),
+            new ShellFormCmd(),
+            new MaintainerDeprecated(),
+            new UndefinedArgInFrom(),
+            new WorkdirRelativePath(),
+            new UndefinedVar(),
+            new MultipleCmd(),
+            new MultipleEntrypoint(),
+            new MultipleHealthcheck(),
+            new LegacyKeyValueFormat(),
+            new InvalidBaseImagePlatform(),
+            new RedundantTargetPlatform(),
+            new SecretsUsedInArgOrEnv(),
+            new InvalidDefaultArgInFrom(),
+            new ConstantFromPlatform(),
+            new CopyIgnoredFile(),
+            new InvalidDefinitionDescription(),
+            new ExposeProtoCasing(),
+            new ExposeInvalidFormat());
 
     private BuiltinRules() {}
 

@@ -1,11 +1,10 @@
 package dev.vlint.rules.docker;
 
-import dev.vlint.dockerfile.Dockerfile;
-import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.dockerfile.Instruction;
 import dev.vlint.dockerfile.RunMount;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.project.FileKind;
+import dev.vlint.rule.DockerfileVisitor;
 import dev.vlint.rule.Fixability;
 import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
@@ -27,7 +26,7 @@ import java.util.Set;
  * earlier layer (nothing in this RUN created it), so the deletion is a whiteout in a new layer
  * and the image does not shrink.
  */
-public final class CleanupInLaterLayer implements Rule {
+public final class CleanupInLaterLayer implements Rule, DockerfileVisitor {
     private static final RuleMeta META = new RuleMeta("VL102", "cleanup-in-later-layer", Severity.NOTE,
             "rm -rf of files that came from the base image or an earlier layer, in its own RUN: whiteouts do"
                     + " not shrink the image.",
@@ -48,17 +47,19 @@ public final class CleanupInLaterLayer implements Rule {
     }
 
     @Override
-    public void check(RuleContext context) {
-        Dockerfile dockerfile = context.model(DockerfileParser.KEY);
-        if (dockerfile == null) {
-            return;
-        }
-        for (Stage stage : dockerfile.stages()) {
-            for (Instruction run : stage.instructions()) {
-                if (run.is("RUN")) {
-                    check(context, run, ShellSnippets.ofRun(context.file(), run));
-                }
-            }
+    public Set<String> keywords() {
+        return Set.of("RUN");
+    }
+
+    @Override
+    public boolean visitsTriggers() {
+        return false;
+    }
+
+    @Override
+    public void instruction(Instruction run, Stage stage, RuleContext context) {
+        if (stage != null) {
+            check(context, run, ShellSnippets.ofRun(context.file(), run));
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.vlint.rules.docker.checks;
+
+import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.Stage;
+import dev.vlint.rule.RelatedLocation;
+import dev.vlint.rule.DockerfileVisitor;
+import dev.vlint.rule.Fixability;
+import dev.vlint.rule.Rule;
+import dev.vlint.rule.RuleContext;
+import dev.vlint.rule.RuleMeta;
+import dev.vlint.rule.Severity;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * VL512: a second CMD in one stage, so the earlier one has no effect (BuildKit's
+ * MultipleInstructionsDisallowed for CMD, hadolint's DL4003). Reported at the earlier one, as BuildKit
+ * does; a stage built on another may set its own.
+ */
+public final class MultipleCmd implements Rule, DockerfileVisitor {
+    private static final RuleMeta META = Checks.meta("VL512", "multiple-cmd", Severity.WARNING,
+            "A stage has more than one CMD; only the last one takes effect.", Fixability.NONE,
+            "MultipleInstructionsDisallowed", "DL4003");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public Set<String> keywords() {
+        return Set.of("CMD");
+    }
+
+    @Override
+    public boolean visitsTriggers() {
+        return false;
+    }
+
+    @Override
+    public void instruction(Instruction instruction, Stage stage, RuleContext context) {
+        if (stage == null) {
+            return;
+        }
+        Map<Integer, Instruction> last = context.state(HashMap::new);
+        Instruction earlier = last.put(stage.index(), instruction);
+        if (earlier != null) {
+            context.report(context.finding(META.severity(), earlier.keywordRange(), "This CMD has no effect: a"
+                    + " later CMD in the same stage replaces it, and an image keeps only the last one. Remove"
+                    + " one of them, or merge them into one.", List.of(new RelatedLocation(context.file().source(),
+                    instruction.keywordRange(), "the CMD that takes effect")), List.of()));
+        }
+    }
+}
