@@ -137,4 +137,30 @@ class ConfigLoaderTest {
         Files.writeString(worktree.resolve(".vlint.yaml"), "rules: {}\n");
         assertEquals(worktree.resolve(".vlint.yaml"), ConfigLoader.find(sub).orElseThrow());
     }
+
+    @Test
+    void readsHowWorkflowsMayUseActions() throws Exception {
+        Config config = parse("""
+                workflows:
+                  pinning:
+                    "*": hash
+                    actions/*: ref-pin
+                    my-org/deploy/*: any
+                  allowed-actions: [actions/*, docker/build-push-action]
+                  forbidden-actions: [evil/thing]
+                """);
+        assertEquals(List.of("*", "actions/*", "my-org/deploy/*"), List.copyOf(config.workflows().pinning().keySet()));
+        assertEquals("tag", config.workflows().pinning().get("actions/*"), "zizmor's policy names are accepted");
+        assertEquals(List.of("actions/*", "docker/build-push-action"), config.workflows().allowedActions());
+        assertEquals(List.of("evil/thing"), config.workflows().forbiddenActions());
+        assertEquals(Config.Workflows.NONE, Config.DEFAULT.workflows());
+    }
+
+    @Test
+    void badWorkflowSettingsNameTheirPlace() {
+        assertEquals(3, failure("workflows:\n  pinning:\n    actions/*: loose\n").line());
+        assertTrue(failure("workflows:\n  pinning:\n    actions/*: loose\n").getMessage().contains("any, tag or hash"));
+        assertTrue(failure("workflows:\n  allowed-actions: [\"a b\"]\n").getMessage().contains("bad action pattern"));
+        assertTrue(failure("workflows:\n  pins: {}\n").getMessage().contains("workflows.pins"));
+    }
 }
