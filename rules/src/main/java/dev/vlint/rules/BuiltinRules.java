@@ -47,6 +47,7 @@ import dev.vlint.rules.docker.checks.WorkdirRelativePath;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
+import dev.vlint.rules.security.ScriptInjection;
 import dev.vlint.rules.startos.ExverInvalid;
 import java.util.List;
 
@@ -99,7 +100,8 @@ public final class BuiltinRules {
             new CopyIgnoredFile(),
             new InvalidDefinitionDescription(),
             new ExposeProtoCasing(),
-            new ExposeInvalidFormat());
+            new ExposeInvalidFormat(),
+            new ScriptInjection());
 
     private BuiltinRules() {}
 
