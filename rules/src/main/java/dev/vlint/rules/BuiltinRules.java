@@ -47,6 +47,7 @@ import dev.vlint.rules.docker.checks.WorkdirRelativePath;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
+import dev.vlint.rules.security.ActionNotPinned;
 import dev.vlint.rules.security.ScriptInjection;
 import dev.vlint.rules.startos.ExverInvalid;
 import java.util.List;
@@ -101,7 +102,8 @@ public final class BuiltinRules {
             new InvalidDefinitionDescription(),
             new ExposeProtoCasing(),
             new ExposeInvalidFormat(),
-            new ScriptInjection());
+            new ScriptInjection(),
+            new ActionNotPinned());
 
     private BuiltinRules() {}
 

@@ -52,9 +52,12 @@ record Uses(ActionRef ref, String owner, String repo, String path, YamlNode node
         return ref.ref() != null && SHA.matcher(ref.ref()).matches();
     }
 
-    /** A ref that reads as a version ({@code v4}, {@code 1.2.3}, {@code v2.0.0-beta}). */
+    /**
+     * A ref that reads as a version ({@code v4}, {@code 1.2.3}, {@code v2.0.0-beta}), or a release
+     * channel whose last part does ({@code release/v1}): moved at releases, like a major tag.
+     */
     boolean versionRef() {
-        return ref.ref() != null && VERSION.matcher(ref.ref()).matches();
+        return ref.ref() != null && VERSION.matcher(ref.ref().substring(ref.ref().lastIndexOf('/') + 1)).matches();
     }
 
     TextRange range() {
@@ -67,7 +70,7 @@ record Uses(ActionRef ref, String owner, String repo, String path, YamlNode node
      */
     OptionalInt major(SourceFile file) {
         if (versionRef()) {
-            return majorOf(ref.ref());
+            return majorOf(ref.ref().substring(ref.ref().lastIndexOf('/') + 1));
         }
         if (hashPinned()) {
             int line = file.lineIndex(node.range().end());
