@@ -49,6 +49,7 @@ import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.security.ActionNotPinned;
 import dev.vlint.rules.security.ScriptInjection;
+import dev.vlint.rules.security.TokenPermissionsTooBroad;
 import dev.vlint.rules.startos.ExverInvalid;
 import java.util.List;
 
@@ -103,7 +104,8 @@ public final class BuiltinRules {
             new ExposeProtoCasing(),
             new ExposeInvalidFormat(),
             new ScriptInjection(),
-            new ActionNotPinned());
+            new ActionNotPinned(),
+            new TokenPermissionsTooBroad());
 
     private BuiltinRules() {}
 
