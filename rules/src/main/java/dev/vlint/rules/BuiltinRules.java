@@ -48,6 +48,7 @@ import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.security.ActionNotPinned;
+import dev.vlint.rules.security.PrivilegedTrigger;
 import dev.vlint.rules.security.ScriptInjection;
 import dev.vlint.rules.security.TokenPermissionsTooBroad;
 import dev.vlint.rules.startos.ExverInvalid;
@@ -105,7 +106,8 @@ public final class BuiltinRules {
             new ExposeInvalidFormat(),
             new ScriptInjection(),
             new ActionNotPinned(),
-            new TokenPermissionsTooBroad());
+            new TokenPermissionsTooBroad(),
+            new PrivilegedTrigger());
 
     private BuiltinRules() {}
 
