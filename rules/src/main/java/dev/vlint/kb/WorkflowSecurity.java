@@ -32,9 +32,11 @@ public final class WorkflowSecurity {
 
     /**
      * An action that restores a cache. {@code input} switches it (null: always on); {@code onByDefault}
-     * is the state without the input; {@code trueTurnsOff}: a true value disables the cache.
+     * is the state without the input; {@code trueTurnsOff}: a true value disables the cache;
+     * {@code booleanInput}: the input takes true or false (else it names a package manager).
      */
-    public record CacheAction(String action, String input, boolean onByDefault, boolean trueTurnsOff, String source) {}
+    public record CacheAction(String action, String input, boolean onByDefault, boolean trueTurnsOff,
+            boolean booleanInput, String source) {}
 
     /** A publishing action; {@code pushInput}, when set, must be true for it to publish. */
     public record PublishAction(String action, String pushInput, String source) {}
@@ -65,7 +67,8 @@ public final class WorkflowSecurity {
         for (JsonNode n : tree.path("cache-actions")) {
             String input = n.hasNonNull("input") ? n.get("input").asText() : null;
             cacheActions.put(key(n.path("action").asText()), new CacheAction(n.path("action").asText(), input,
-                    n.path("default").asBoolean(true), n.path("true-value").asText().equals("disables"), n.path("source").asText()));
+                    n.path("default").asBoolean(true), n.path("true-value").asText().equals("disables"),
+                    n.path("values").asText().equals("boolean"), n.path("source").asText()));
         }
         for (JsonNode n : tree.path("publish-actions")) {
             publishActions.put(key(n.path("action").asText()), new PublishAction(n.path("action").asText(),

@@ -48,6 +48,7 @@ import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.security.ActionNotPinned;
+import dev.vlint.rules.security.CacheInPublishingJob;
 import dev.vlint.rules.security.CheckoutCredentialsUploaded;
 import dev.vlint.rules.security.PrivilegedTrigger;
 import dev.vlint.rules.security.ScriptInjection;
@@ -109,7 +110,8 @@ public final class BuiltinRules {
             new ActionNotPinned(),
             new TokenPermissionsTooBroad(),
             new PrivilegedTrigger(),
-            new CheckoutCredentialsUploaded());
+            new CheckoutCredentialsUploaded(),
+            new CacheInPublishingJob());
 
     private BuiltinRules() {}
 
