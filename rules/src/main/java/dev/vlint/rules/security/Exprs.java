@@ -1,6 +1,12 @@
 package dev.vlint.rules.security;
 
+import dev.vlint.source.MappedText;
+import dev.vlint.source.SourceFile;
+import dev.vlint.workflow.YamlNode;
+import dev.vlint.workflow.YamlScalars;
 import dev.vlint.workflow.expr.Expr;
+import dev.vlint.workflow.expr.ExprParser;
+import dev.vlint.workflow.expr.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,5 +110,30 @@ final class Exprs {
     /** Whether {@code expr} calls {@code function} (any case). */
     static boolean isCall(Expr expr, String function) {
         return expr instanceof Expr.Call call && call.name().equalsIgnoreCase(function);
+    }
+
+    /**
+     * The expressions of an {@code if:}: its {@code ${{ }}} templates, or the whole value when it has
+     * none (GitHub reads a bare {@code if:} as one expression). Those that do not parse are left out.
+     */
+    static List<Expr> condition(SourceFile file, YamlNode node) {
+        MappedText text = YamlScalars.mappedText(file, node);
+        List<Expr> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        if (text.text().contains("${{")) {
+            for (Template template : Template.find(text)) {
+                if (template.expr() != null) {
+                    out.add(template.expr());
+                }
+            }
+        } else if (!text.text().isBlank()) {
+            Expr expr = ExprParser.parse(text, 0, text.length()).expr();
+            if (expr != null) {
+                out.add(expr);
+            }
+        }
+        return out;
     }
 }
