@@ -26,6 +26,9 @@ public final class CacheInPublishingJob implements Rule, WorkflowVisitor {
     private static final RuleMeta META = Audits.meta("VL806", "cache-in-publishing-job", Severity.NOTE,
             "A step restores a GitHub Actions cache in a job that publishes a release, a package or an image.",
             Fixability.UNSAFE, "cache-poisoning");
+    /** Commands that publish what the job built. */
+    private static final Pattern PUBLISH_COMMAND = Pattern.compile("\\b(docker (buildx )?push|docker buildx build\\b[^\\n]*"
+            + "--push|twine upload|uv publish|gh release (create|upload)|npm publish|cargo publish|goreleaser release)\\b");
     /** {@code startsWith(github.ref, 'refs/tags/')}, possibly negated: a guard that turns the cache off for tags. */
     private static final Pattern TAG_GUARD = Pattern.compile(
             "\\$\\{\\{\\s*(!?)\\s*startsWith\\(\\s*github\\.ref\\s*,\\s*'refs/tags/'\\s*\\)\\s*}}", Pattern.CASE_INSENSITIVE);
@@ -44,9 +47,13 @@ public final class CacheInPublishingJob implements Rule, WorkflowVisitor {
     public void job(Job job, RuleContext context) {
         SourceFile file = context.file().source();
         Events events = context.state(() -> new Events[1])[0];
-        boolean releaseTrigger = events.has("release") || events.tagPush() || events.releaseBranchPush();
-        boolean tagsOnly = events.names().stream().allMatch(e -> e.equals("release") || e.equals("push") && events.tagPush());
-        String why = releaseTrigger ? "a workflow that runs for releases" : publisher(job, file);
+        boolean tagsOnly = !events.names().isEmpty()
+                && events.names().stream().allMatch(e -> e.equals("release") || e.equals("push") && events.tagPush());
+        boolean releasesOnly = (events.has("release") || events.tagPush() || events.releaseBranchPush())
+                && events.names().stream().allMatch(e -> e.equals("release")
+                || e.equals("workflow_dispatch") || e.equals("push") && (events.tagPush() || events.releaseBranchPush()));
+        // A workflow that also runs for pull requests or other pushes is a test workflow unless the job publishes.
+        String why = releasesOnly ? "a workflow that runs only for releases" : publisher(job, file);
         if (why == null) {
             return;
         }
@@ -78,6 +85,11 @@ public final class CacheInPublishingJob implements Rule, WorkflowVisitor {
     /** What publishes in the job ("a job that publishes with pypa/gh-action-pypi-publish"), or null. */
     private static String publisher(Job job, SourceFile file) {
         for (Step step : job.steps()) {
+            YamlNode run = step.run();
+            var command = run == null || !run.isScalar() ? null : PUBLISH_COMMAND.matcher(run.value());
+            if (command != null && command.find()) {
+                return "a job that publishes (`" + command.group().trim() + "`)";
+            }
             Uses uses = step.uses() == null ? null : Uses.of(file, step.uses());
             PublishAction publish = uses == null ? null : Audits.facts().publishAction(uses.action()).orElse(null);
             if (publish != null && (publish.pushInput() == null || truthy(step.with(publish.pushInput())))) {

@@ -118,7 +118,7 @@ public final class ScriptInjection implements Rule, WorkflowVisitor {
             return "a matrix value computed at run time";
         }
         if (Exprs.under(path, "env") && path.length() > 4 && carriesUntrusted(workflow, place, path.substring(4))) {
-            return "an environment variable set from text others control";
+            return "written by whoever opens the issue, pull request or comment, through an `env:` entry set from it";
         }
         return null;
     }
@@ -157,26 +157,27 @@ public final class ScriptInjection implements Rule, WorkflowVisitor {
         return null;
     }
 
-    /** Every value the matrix gives this axis is a literal written in the workflow. */
+    /**
+     * Every value the matrix can give this axis is written in the workflow: the matrix has no
+     * expression, or the axis is listed literally and no expression adds entries (a matrix or
+     * {@code include} computed by {@code fromJSON}). An axis the matrix does not define is empty.
+     */
     private static boolean staticMatrix(Job job, String path) {
         YamlNode matrix = job.matrix();
-        if (matrix == null || !matrix.isMapping()) {
+        if (matrix == null || literal(matrix)) {
+            return true;
+        }
+        if (!matrix.isMapping()) {
             return false;
         }
         String axis = path.split("\\.")[1];
-        List<YamlNode> values = new ArrayList<>();
         for (YamlNode.Entry entry : matrix.entries()) {
-            if (entry.key().value().equalsIgnoreCase(axis)) {
-                values.add(entry.value());
+            String key = entry.key().value();
+            if ((key.equals("include") || key.equalsIgnoreCase(axis)) && !literal(entry.value())) {
+                return false;
             }
         }
-        values.addAll(job.matrixValues(axis));
-        for (YamlNode.Entry entry : matrix.entries()) {
-            if (entry.value() != null && entry.value().isScalar() && entry.value().value().contains("${{")) {
-                return false; // include: ${{ fromJSON(...) }} and the like add values nobody wrote down
-            }
-        }
-        return !values.isEmpty() && values.stream().allMatch(ScriptInjection::literal);
+        return true;
     }
 
     private static boolean literal(YamlNode node) {
@@ -189,7 +190,10 @@ public final class ScriptInjection implements Rule, WorkflowVisitor {
         return node.entries().stream().allMatch(e -> literal(e.value())) && node.items().stream().allMatch(ScriptInjection::literal);
     }
 
-    /** The nearest {@code env:} entry named {@code name} takes its value from a context others control. */
+    /**
+     * The nearest {@code env:} entry named {@code name} takes its value from text outsiders write.
+     * Values that collaborators set are reported where they are used directly, not again here.
+     */
     private static boolean carriesUntrusted(Workflow workflow, Place place, String name) {
         YamlNode value = null;
         List<List<YamlNode.Entry>> scopes = new ArrayList<>();
@@ -219,10 +223,9 @@ public final class ScriptInjection implements Rule, WorkflowVisitor {
             }
             for (Expr access : Exprs.flowing(inner.expr())) {
                 String path = Exprs.path(access);
-                if (Exprs.under(path, "github") || Exprs.under(path, "inputs")) {
-                    if (controller(workflow, new Place(value, List.of(), null, place.job(), null), path) != null) {
-                        return true;
-                    }
+                ContextRule rule = Exprs.under(path, "github") ? Audits.facts().trust(path).orElse(null) : null;
+                if (rule != null && rule.trust() == Trust.ATTACKER) {
+                    return true;
                 }
             }
         }
