@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *   <li>at the end of a line it covers that line (for Dockerfile and shell, its whole logical line);
  *   <li>{@code # vlint: ignore-file[VL102]} anywhere covers the whole file;
  *   <li>TypeScript uses {@code //}; {@code # hadolint ignore=DL3008} maps through aliases.
+ *   <li>workflows honour zizmor's {@code # zizmor: ignore[audit]} ({@link ZizmorIgnore}).
  * </ul>
  */
 public final class Suppressions {
@@ -78,6 +79,9 @@ public final class Suppressions {
                     break;
                 }
             }
+        }
+        if (kind == FileKind.WORKFLOW) {
+            found.addAll(ZizmorIgnore.scan(file, rules));
         }
         return new Suppressions(file, found);
     }
