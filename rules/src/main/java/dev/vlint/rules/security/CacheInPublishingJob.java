@@ -16,6 +16,7 @@ import dev.vlint.workflow.Step;
 import dev.vlint.workflow.Workflow;
 import dev.vlint.workflow.YamlNode;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,8 @@ public final class CacheInPublishingJob implements Rule, WorkflowVisitor {
     /** Commands that publish what the job built. */
     private static final Pattern PUBLISH_COMMAND = Pattern.compile("\\b(docker (buildx )?push|docker buildx build\\b[^\\n]*"
             + "--push|twine upload|uv publish|gh release (create|upload)|npm publish|cargo publish|goreleaser release)\\b");
+    /** Flags that make a publishing command a rehearsal that uploads nothing. */
+    private static final Pattern REHEARSAL = Pattern.compile("--dry-run\\b|--snapshot\\b|--skip[= ]publish\\b");
     /** {@code startsWith(github.ref, 'refs/tags/')}, possibly negated: a guard that turns the cache off for tags. */
     private static final Pattern TAG_GUARD = Pattern.compile(
             "\\$\\{\\{\\s*(!?)\\s*startsWith\\(\\s*github\\.ref\\s*,\\s*'refs/tags/'\\s*\\)\\s*}}", Pattern.CASE_INSENSITIVE);
@@ -86,17 +89,43 @@ public final class CacheInPublishingJob implements Rule, WorkflowVisitor {
     private static String publisher(Job job, SourceFile file) {
         for (Step step : job.steps()) {
             YamlNode run = step.run();
-            var command = run == null || !run.isScalar() ? null : PUBLISH_COMMAND.matcher(run.value());
-            if (command != null && command.find()) {
-                return "a job that publishes (`" + command.group().trim() + "`)";
+            String command = run == null || !run.isScalar() ? null : publishCommand(run.value());
+            if (command != null) {
+                return "a job that publishes (`" + command + "`)";
             }
             Uses uses = step.uses() == null ? null : Uses.of(file, step.uses());
             PublishAction publish = uses == null ? null : Audits.facts().publishAction(uses.action()).orElse(null);
-            if (publish != null && (publish.pushInput() == null || truthy(step.with(publish.pushInput())))) {
+            if (publish != null && (publish.pushInput() == null || truthy(step.with(publish.pushInput())))
+                    && !(uses.is("goreleaser/goreleaser-action") && rehearsal(step.with("args")))) {
                 return "a job that publishes with " + uses.action();
             }
         }
         return null;
+    }
+
+    /** The first publishing command of a script that is not a rehearsal, or null. */
+    private static String publishCommand(String script) {
+        Matcher command = PUBLISH_COMMAND.matcher(script);
+        while (command.find()) {
+            int lineStart = script.lastIndexOf('\n', command.start()) + 1;
+            int lineEnd = script.indexOf('\n', command.end());
+            if (!REHEARSAL.matcher(script.substring(lineStart, lineEnd < 0 ? script.length() : lineEnd)).find()) {
+                return command.group().trim();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * goreleaser's {@code build} and {@code check} commands and a {@code --snapshot} release publish
+     * nothing; without {@code args} the action runs {@code goreleaser release}, which does.
+     */
+    private static boolean rehearsal(YamlNode args) {
+        if (args == null || !args.isScalar()) {
+            return false;
+        }
+        String text = args.value().trim();
+        return text.startsWith("build") || text.startsWith("check") || REHEARSAL.matcher(text).find();
     }
 
     private static boolean truthy(YamlNode value) {

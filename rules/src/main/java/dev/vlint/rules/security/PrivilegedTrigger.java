@@ -54,15 +54,15 @@ public final class PrivilegedTrigger implements Rule, WorkflowVisitor {
             if (head != null) {
                 context.report(context.finding(Severity.WARNING, head.range(), "This step checks out the code of the"
                         + (event.equals("workflow_run") ? " run that triggered the workflow" : " pull request")
-                        + ", and the workflow runs on `" + event + "`, with the repository's secrets and a token that"
-                        + " can write, for events a fork causes: any build, test or install after it runs the fork's"
+                        + ", and the workflow runs on `" + event + "`, with the repository's secrets and, unless"
+                        + " `permissions:` narrows it, a token that can write, for events a fork causes: any build, test or install after it runs the fork's"
                         + " code with those privileges. Check out the base instead, or move the job to `pull_request`"
                         + " and pass results on as artifacts.",
                         List.of(new RelatedLocation(context.file().source(), trigger.range(), "the privileged trigger")),
                         List.of()));
             } else {
-                context.report(trigger.range(), "`" + event + "` runs with the repository's secrets and a token that can"
-                        + " write, on events a fork causes: code from the fork must never run here, and values from"
+                context.report(trigger.range(), "`" + event + "` runs with the repository's secrets and, unless"
+                        + " `permissions:` narrows it, a token that can write, on events a fork causes: code from the fork must never run here, and values from"
                         + " the event must not reach scripts (VL801) or `GITHUB_ENV` (VL814). Prefer `pull_request`"
                         + (event.equals("workflow_run") ? " or `workflow_call`" : "") + " unless the job needs them.");
             }

@@ -158,9 +158,10 @@ public final class ScriptInjection implements Rule, WorkflowVisitor {
     }
 
     /**
-     * Every value the matrix can give this axis is written in the workflow: the matrix has no
-     * expression, or the axis is listed literally and no expression adds entries (a matrix or
-     * {@code include} computed by {@code fromJSON}). An axis the matrix does not define is empty.
+     * Every value the matrix can give this axis is written in the workflow: the axis is listed
+     * literally, and each {@code include} entry gives it a literal or nothing. A matrix or an
+     * {@code include} computed by an expression ({@code fromJSON}) may give it anything; an
+     * expression elsewhere in an include entry does not reach this axis.
      */
     private static boolean staticMatrix(Job job, String path) {
         YamlNode matrix = job.matrix();
@@ -173,8 +174,19 @@ public final class ScriptInjection implements Rule, WorkflowVisitor {
         String axis = path.split("\\.")[1];
         for (YamlNode.Entry entry : matrix.entries()) {
             String key = entry.key().value();
-            if ((key.equals("include") || key.equalsIgnoreCase(axis)) && !literal(entry.value())) {
+            if (key.equalsIgnoreCase(axis) && !literal(entry.value())) {
                 return false;
+            }
+            if (key.equals("include") && entry.value() != null) {
+                if (!entry.value().isSequence()) {
+                    return literal(entry.value());
+                }
+                for (YamlNode item : entry.value().items()) {
+                    if (!item.isMapping() ? !literal(item) : item.entries().stream()
+                            .anyMatch(e -> e.key().value().equalsIgnoreCase(axis) && !literal(e.value()))) {
+                        return false;
+                    }
+                }
             }
         }
         return true;
