@@ -44,7 +44,8 @@ public final class SecretInWorkflowEnv implements Rule, WorkflowVisitor {
                             && path.indexOf('.', 8) < 0 && !path.equals("secrets.github_token")) {
                         context.report(node.range(), "`" + entry.key().value() + "` puts `"
                                 + context.file().source().slice(node.range()) + "` into the environment of every step"
-                                + " of all " + workflow.jobs().size() + " jobs, including third-party actions that"
+                                + (workflow.jobs().size() == 1 ? " of the job" : " of all " + workflow.jobs().size() + " jobs")
+                                + ", including third-party actions that"
                                 + " never need it. Set it in the `env:` of the step, or at least the job, that uses it.");
                     }
                 });

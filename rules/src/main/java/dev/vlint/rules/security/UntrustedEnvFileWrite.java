@@ -10,8 +10,11 @@ import dev.vlint.shell.Redirection;
 import dev.vlint.shell.ShellSnippets.Snippet;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
+import dev.vlint.shell.WordPart;
 import dev.vlint.workflow.Workflow;
 import dev.vlint.workflow.WorkflowParser;
+import java.util.List;
+import java.util.Set;
 
 /**
  * VL814: a {@code run:} of a {@code pull_request_target} or {@code workflow_run} workflow writes a
@@ -22,6 +25,11 @@ public final class UntrustedEnvFileWrite implements Rule, ShellVisitor {
     private static final RuleMeta META = Audits.meta("VL814", "untrusted-env-file-write", Severity.NOTE,
             "A pull_request_target or workflow_run job writes a computed value into GITHUB_ENV or GITHUB_PATH.",
             Fixability.NONE, "github-env");
+
+    /** Default variables whose values come from the repository and the run, never from a fork or an event. */
+    private static final Set<String> RUN_VARIABLES = Set.of("GITHUB_REPOSITORY", "GITHUB_REPOSITORY_OWNER",
+            "GITHUB_SHA", "GITHUB_RUN_ID", "GITHUB_RUN_NUMBER", "GITHUB_RUN_ATTEMPT", "GITHUB_WORKSPACE", "GITHUB_JOB",
+            "GITHUB_SERVER_URL", "GITHUB_API_URL", "RUNNER_TEMP", "RUNNER_TOOL_CACHE", "RUNNER_OS", "RUNNER_ARCH", "HOME");
 
     @Override
     public RuleMeta meta() {
@@ -56,8 +64,8 @@ public final class UntrustedEnvFileWrite implements Rule, ShellVisitor {
                 }
             }
         } else if (file != null && ("echo".equals(run.commandName()) || "printf".equals(run.commandName()))
-                && run.args().stream().noneMatch(Word::hasExpansion)) {
-            return; // literal text only
+                && run.args().stream().allMatch(word -> trusted(word.parts()))) {
+            return; // literal text and values the repository's own run sets
         }
         if (at != null) {
             context.report(at.range(), "This step writes a computed value into `$" + file + "`, in a workflow that"
@@ -66,5 +74,18 @@ public final class UntrustedEnvFileWrite implements Rule, ShellVisitor {
                     + " every later step and run code there. Pass values between steps with `$GITHUB_OUTPUT`, or"
                     + " write only literal text.");
         }
+    }
+
+    private static boolean trusted(List<WordPart> parts) {
+        for (WordPart part : parts) {
+            boolean ok = part instanceof WordPart.Literal || part instanceof WordPart.Escaped
+                    || part instanceof WordPart.SingleQuoted
+                    || part instanceof WordPart.DoubleQuoted quoted && trusted(quoted.parts())
+                    || part instanceof WordPart.Parameter parameter && RUN_VARIABLES.contains(parameter.name());
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }
