@@ -44,7 +44,10 @@ public final class SelfHostedRunnerForOutsiders implements Rule, WorkflowVisitor
             }
         }
         if (at != null) {
-            context.report(at.range(), "Job `" + job.id() + "` runs on a self-hosted runner, and the workflow runs on `"
+            boolean group = runsOn.isMapping() && at == runsOn.get("group");
+            context.report(at.range(), "Job `" + job.id() + "` runs on "
+                    + (group ? "a runner group, which usually holds self-hosted runners" : "a self-hosted runner")
+                    + ", and the workflow runs on `"
                     + event + "`, which in a public repository anyone can cause: their code or input then reaches a"
                     + " machine that keeps state between jobs and sits in your network. Require approval for outside"
                     + " contributors' runs, use ephemeral just-in-time runners, or keep such jobs off these events.");
