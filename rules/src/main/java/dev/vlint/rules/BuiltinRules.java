@@ -61,6 +61,7 @@ import dev.vlint.rules.security.ForbiddenAction;
 import dev.vlint.rules.security.ObfuscatedUsage;
 import dev.vlint.rules.security.PrivilegedTrigger;
 import dev.vlint.rules.security.PublishWithToken;
+import dev.vlint.rules.security.RegistryPasswordInWorkflow;
 import dev.vlint.rules.security.ReplaceableAction;
 import dev.vlint.rules.security.ScriptInjection;
 import dev.vlint.rules.security.SecretInWorkflowEnv;
@@ -157,7 +158,8 @@ public final class BuiltinRules {
             new ArchivedAction(),
             new DiscouragedFeature(),
             new FalsyTernaryBranch(),
-            new ToolVersionUnpinned());
+            new ToolVersionUnpinned(),
+            new RegistryPasswordInWorkflow());
 
     private BuiltinRules() {}
 
