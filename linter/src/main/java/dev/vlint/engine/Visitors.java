@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The rules taking part in one walk of one file, each with its context. A rule that throws is
@@ -66,6 +67,17 @@ public final class Visitors<V> {
                 }
             }
         }
+    }
+
+    /** The visitors of this walk for which {@code wanted} holds, sharing their failure state with this view. */
+    public Visitors<V> filter(Predicate<V> wanted) {
+        List<Entry<V>> kept = new ArrayList<>();
+        for (Entry<V> entry : entries) {
+            if (wanted.test(entry.visitor)) {
+                kept.add(entry);
+            }
+        }
+        return new Visitors<>(kept, failures);
     }
 
     /**

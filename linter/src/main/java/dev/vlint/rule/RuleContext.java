@@ -8,6 +8,7 @@ import dev.vlint.project.ProjectFile;
 import dev.vlint.source.TextRange;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** What a rule sees while it checks one file, and where it reports. */
 public final class RuleContext {
@@ -15,6 +16,7 @@ public final class RuleContext {
     private final ProjectFile file;
     private final Project project;
     private final Consumer<Finding> sink;
+    private Object state;
 
     public RuleContext(RuleMeta meta, ProjectFile file, Project project, Consumer<Finding> sink) {
         this.meta = meta;
@@ -38,6 +40,19 @@ public final class RuleContext {
     /** The file's model under {@code key}, or null when it could not be parsed as one. */
     public <T> T model(ModelKey<T> key) {
         return file.model(key);
+    }
+
+    /**
+     * What the rule remembers while the engine walks this one file (a rule object itself holds no
+     * state, since files are linted in parallel): created by {@code initial} on first use, then the
+     * same object for every later call on this file. A rule keeps one kind of state.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T state(Supplier<T> initial) {
+        if (state == null) {
+            state = initial.get();
+        }
+        return (T) state;
     }
 
     /** Reports at the rule's default severity. */
