@@ -30,8 +30,9 @@ public final class BaseImageLatest implements Rule, DockerfileVisitor {
         if (stage == null || stage.from() != from || stage.baseStage() >= 0 || from.args().isEmpty()) {
             return;
         }
-        String image = stage.expandedBaseImage();
-        if (image.contains("$")) {
+        // An image named by a build argument is the build's choice; its default is often a placeholder.
+        String image = stage.baseImage().contains("$") ? "" : stage.expandedBaseImage();
+        if (image.isEmpty()) {
             return;
         }
         ImageRef ref = ImageRef.parse(image);

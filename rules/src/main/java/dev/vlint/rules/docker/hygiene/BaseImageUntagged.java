@@ -30,7 +30,8 @@ public final class BaseImageUntagged implements Rule, DockerfileVisitor {
         if (stage == null || stage.from() != from || stage.baseStage() >= 0 || from.args().isEmpty()) {
             return;
         }
-        String image = stage.expandedBaseImage();
+        // An image named by a build argument is the build's choice; its default is often a placeholder.
+        String image = stage.baseImage().contains("$") ? "" : stage.expandedBaseImage();
         if (image.isEmpty() || image.contains("$")) {
             return;
         }

@@ -5,6 +5,8 @@ import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.dockerfile.Flag;
 import dev.vlint.dockerfile.Instruction;
 import dev.vlint.dockerfile.Stage;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.DockerfileVisitor;
 import dev.vlint.rule.Fixability;
 import dev.vlint.rule.Rule;
@@ -14,6 +16,7 @@ import dev.vlint.rule.Severity;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * VL620 (hadolint DL3022): {@code COPY --from=NAME} where NAME is no stage defined before the
@@ -56,7 +59,7 @@ public final class CopyFromUnknownStage implements Rule, DockerfileVisitor {
             return;
         }
         Optional<Stage> named = dockerfile.stage(value);
-        if (named.isPresent() && named.get().index() <= stage.index()) {
+        if (named.isPresent() && named.get().index() <= stage.index() || named.isEmpty() && namedContext(context, value)) {
             return;
         }
         String message = named.isPresent()
@@ -66,5 +69,22 @@ public final class CopyFromUnknownStage implements Rule, DockerfileVisitor {
                         + ":latest; if a stage was meant, check its name (FROM ... AS " + value + "), else write the"
                         + " image with a tag.";
         context.report(from.get().valueRange().get(), message);
+    }
+
+    /**
+     * Whether the project passes a build context of that name: a {@code contexts} entry of a bake
+     * file or a {@code --build-context NAME=} option in a workflow or script.
+     */
+    private static boolean namedContext(RuleContext context, String name) {
+        Pattern bakeEntry = Pattern.compile("(?m)^\\s*\"?" + Pattern.quote(name) + "\"?\\s*=");
+        String option = "--build-context " + name + "=";
+        for (ProjectFile file : context.project().files()) {
+            String text = file.source().text();
+            if (file.path().endsWith(".hcl") && text.contains("contexts") && bakeEntry.matcher(text).find()
+                    || (file.kind() == FileKind.WORKFLOW || file.kind() == FileKind.SHELL) && text.contains(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -36,7 +36,8 @@ public final class CopySourcesIntoFile implements Rule, DockerfileVisitor {
         }
         Word dest = args.get(args.size() - 1);
         String path = Hygiene.unquote(dest.text());
-        if (!path.endsWith("/") && !path.contains("$")) {
+        boolean directory = path.endsWith("/") || path.equals(".") || path.equals("..") || path.endsWith("/.");
+        if (!directory && !path.contains("$")) {
             context.report(Hygiene.unquotedRange(dest), "COPY has " + (args.size() - 1) + " sources, so " + path + " must be a"
                     + " directory: end it with / (" + path + "/) as the Dockerfile reference requires.");
         }

@@ -18,7 +18,8 @@ import java.util.Locale;
 /**
  * VL635 (hadolint DL3042): pip install without {@code --no-cache-dir}, so pip's download and wheel
  * cache stays in the layer. Not reported when {@code PIP_NO_CACHE_DIR} is set to a true value
- * (ENV, ARG, in the script) or a cache or tmpfs mount covers {@code .cache/pip}.
+ * (ENV, ARG, in the script) or a cache or tmpfs mount covers {@code .cache/pip}. pip takes
+ * unambiguous abbreviations, so {@code --no-cache} is {@code --no-cache-dir}.
  */
 public final class PipCacheKept implements Rule, ShellVisitor {
     private static final RuleMeta META = Hygiene.meta("VL635", "DL3042", "pip-cache-kept", Severity.WARNING,
@@ -40,7 +41,7 @@ public final class PipCacheKept implements Rule, ShellVisitor {
         SimpleCommand run = command.effective();
         Word install = Pip.install(run, false);
         if (!Hygiene.dockerfileRun(snippet) || install == null
-                || Hygiene.hasOption(run, Set.of("no-cache-dir"), "")
+                || Hygiene.hasOption(run, Set.of("no-cache-dir", "no-cache-di", "no-cache-d", "no-cache-", "no-cache"), "")
                 || Hygiene.cacheOrTmpfsMount(snippet.instruction(), ".cache/pip")
                 || noCacheSet(run, snippet)) {
             return;

@@ -93,6 +93,9 @@ public final class PipeWithoutPipefail implements Rule, ShellVisitor {
         return false;
     }
 
+    // Conditions (if, while) are not searched: there the pipe's status is the test, and pipefail
+    // would turn `producer | grep -q x` false when grep stops reading early.
+
     /** The {@code |} before {@code piped}, found by stepping back over blanks and line continuations. */
     private static TextRange pipeAt(RuleContext context, Command piped) {
         String text = context.file().source().text();
@@ -128,18 +131,13 @@ public final class PipeWithoutPipefail implements Rule, ShellVisitor {
             return g.body();
         } else if (command instanceof Command.IfCommand c) {
             List<Command> all = new ArrayList<>();
-            c.branches().forEach(b -> {
-                all.addAll(b.condition());
-                all.addAll(b.body());
-            });
+            c.branches().forEach(b -> all.addAll(b.body()));
             all.addAll(c.elseBody());
             return all;
         } else if (command instanceof Command.ForCommand f) {
             return f.body();
         } else if (command instanceof Command.WhileCommand w) {
-            List<Command> all = new ArrayList<>(w.condition());
-            all.addAll(w.body());
-            return all;
+            return w.body();
         } else if (command instanceof Command.CaseCommand c) {
             return c.items().stream().flatMap(i -> i.body().stream()).toList();
         } else if (command instanceof Command.FunctionDef f && f.body() != null) {
