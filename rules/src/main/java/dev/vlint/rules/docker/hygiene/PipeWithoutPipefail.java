@@ -112,8 +112,11 @@ public final class PipeWithoutPipefail implements Rule, ShellVisitor {
     }
 
     private static Command firstPipe(List<Command> commands) {
-        for (Command command : commands) {
-            if (command.connector() == Connector.PIPE) {
+        for (int i = 0; i < commands.size(); i++) {
+            Command command = commands.get(i);
+            // `yes | cmd` ends by SIGPIPE: pipefail would fail it, so it is no finding.
+            if (command.connector() == Connector.PIPE && !(i > 0 && commands.get(i - 1) instanceof SimpleCommand left
+                    && "yes".equals(left.commandName()))) {
                 return command;
             }
             Command nested = firstPipe(children(command));
