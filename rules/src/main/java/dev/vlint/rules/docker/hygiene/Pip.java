@@ -14,7 +14,9 @@ final class Pip {
             "--prefix", "--progress-bar", "--proxy", "--python", "--python-version", "--root", "--root-user-action",
             "--src", "-t", "--target", "--trusted-host", "--upgrade-strategy", "-r", "--requirement", "-c",
             "--constraint", "--cache-dir", "--log", "--timeout", "--retries", "--cert", "--client-cert",
-            "--exists-action", "-C", "--config-settings", "--global-option", "--report");
+            "--exists-action", "-C", "--config-settings", "--global-option", "--report", "--resume-retries",
+            "--keyring-provider", "--use-feature", "--use-deprecated", "--install-option", "--build-option", "--group",
+            "--log-file");
 
     /**
      * The {@code install} word of a pip install ({@code pip}, {@code pip3}, {@code pip3.11},

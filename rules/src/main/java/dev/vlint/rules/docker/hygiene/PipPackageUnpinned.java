@@ -41,6 +41,9 @@ public final class PipPackageUnpinned extends PackageUnpinned implements Rule {
 
     @Override
     boolean pinned(String pkg) {
+        if (pkg.chars().allMatch(Character::isDigit)) {
+            return true; // the value of an option vlint does not know, never a package name
+        }
         boolean vcs = pkg.matches("(git|hg|svn|bzr)(\\+[a-z]+)?(://|@).*");
         if (vcs) {
             return pkg.replaceFirst("^[a-z+]+://", "").contains("@");
