@@ -132,7 +132,8 @@ public final class HadolintConfig {
                 return;
             }
             if (token != JsonToken.START_OBJECT) {
-                throw error(parser.currentTokenLocation(), "'override' must map error, warning, info or style to rule lists");
+                throw error(parser.currentTokenLocation(),
+                        "'override' must map error, warning, info or style to rule lists");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String level = parser.currentName();

@@ -42,11 +42,13 @@ final class ImagePolicyReader {
             JsonLocation keyAt = parser.currentTokenLocation();
             JsonToken value = parser.nextToken();
             switch (key) {
-                case "trusted-registries" -> registries = registries(parser, value, "dockerfile.trusted-registries", errors);
+                case "trusted-registries" -> registries = registries(parser, value, "dockerfile.trusted-registries",
+                        errors);
                 case "label-schema" -> schema = labelSchema(parser, value, "dockerfile.label-schema", errors);
                 case "strict-labels" -> {
                     if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
-                        throw errors.at(parser.currentTokenLocation(), "'dockerfile.strict-labels' must be true or false");
+                        throw errors.at(parser.currentTokenLocation(),
+                                "'dockerfile.strict-labels' must be true or false");
                     }
                     strict = value == JsonToken.VALUE_TRUE;
                 }

@@ -34,7 +34,8 @@ final class Apt {
             if (value == null) {
                 continue;
             }
-            if (value.equals("--yes") || value.equals("--assume-yes") || value.equals("-q=2") || value.equals("--quiet=2")) {
+            if (value.equals("--yes") || value.equals("--assume-yes") || value.equals("-q=2")
+                    || value.equals("--quiet=2")) {
                 return true;
             }
             if ((value.equals("-o") || value.equals("--option")) && i + 1 < args.size()) {

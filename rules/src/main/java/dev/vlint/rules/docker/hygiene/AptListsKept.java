@@ -70,7 +70,8 @@ public final class AptListsKept implements Rule, ShellVisitor {
     @Override
     public void endSnippet(Snippet snippet, RuleContext context) {
         Current current = context.state(Current::new);
-        if (current.update == null || current.cleaned || !Hygiene.dockerfileRun(snippet) || mounted(snippet.instruction())
+        if (current.update == null || current.cleaned || !Hygiene.dockerfileRun(snippet)
+                || mounted(snippet.instruction())
                 || !snippet.onbuildTrigger() && !ShippedStages.shipped(context.file(), snippet.stage())) {
             return;
         }

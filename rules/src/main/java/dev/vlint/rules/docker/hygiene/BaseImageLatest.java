@@ -13,7 +13,8 @@ import java.util.Set;
 /** VL607 (hadolint DL3007): FROM an image tagged {@code latest} without a digest. */
 public final class BaseImageLatest implements Rule, DockerfileVisitor {
     private static final RuleMeta META = Hygiene.meta("VL607", "DL3007", "base-image-latest", Severity.WARNING,
-            Fixability.NONE, "FROM uses the :latest tag, which moves: the same Dockerfile builds on a different base later.");
+            Fixability.NONE,
+                    "FROM uses the :latest tag, which moves: the same Dockerfile builds on a different base later.");
 
     @Override
     public RuleMeta meta() {
@@ -38,7 +39,8 @@ public final class BaseImageLatest implements Rule, DockerfileVisitor {
         ImageRef ref = ImageRef.parse(image);
         if ("latest".equals(ref.tag()) && ref.digest() == null) {
             context.report(from.args().get(0).range(), "Image " + image + " uses the :latest tag, which points to a"
-                    + " new image whenever one is pushed; pin a release tag (or add a digest) so rebuilds get the same base.");
+                    + " new image whenever one is pushed; pin a release tag (or add a digest) so rebuilds get the"
+                    + " same base.");
         }
     }
 }

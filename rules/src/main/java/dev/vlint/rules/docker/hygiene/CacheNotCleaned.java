@@ -102,6 +102,7 @@ abstract class CacheNotCleaned implements ShellVisitor {
         }
         context.report(pending.install.range(), pending.tool + " " + pending.install.literalValue() + " leaves its"
                 + " package cache in the image layer; end the same RUN with && " + pending.tool + " "
-                + cleanVerbs.get(0) + (cleanScope == null ? "" : " " + cleanScope) + ", or mount a cache over " + cacheFolders.get(0) + ".");
+                + cleanVerbs.get(0) + (cleanScope == null ? "" : " " + cleanScope) + ", or mount a cache over "
+                        + cacheFolders.get(0) + ".");
     }
 }

@@ -109,7 +109,8 @@ public final class CopiedArchiveExtracted implements Rule, DockerfileVisitor, Sh
 
     static boolean isTar(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return !lower.contains("$") && (lower.endsWith(".tar") || lower.matches(".*\\.(tar\\.(gz|bz2|xz|z|lz|lzma)|tgz|tbz2?|txz|tlz)"));
+        return !lower.contains("$") && (lower.endsWith(".tar")
+                || lower.matches(".*\\.(tar\\.(gz|bz2|xz|z|lz|lzma)|tgz|tbz2?|txz|tlz)"));
     }
 
     private static String baseName(String path) {

@@ -59,13 +59,16 @@ public final class CopyFromUnknownStage implements Rule, DockerfileVisitor {
             return;
         }
         Optional<Stage> named = dockerfile.stage(value);
-        if (named.isPresent() && named.get().index() <= stage.index() || named.isEmpty() && namedContext(context, value)) {
+        if (named.isPresent() && named.get().index() <= stage.index() || named.isEmpty() && namedContext(context,
+                value)) {
             return;
         }
         String message = named.isPresent()
                 ? "Stage " + value + " is defined after this COPY: BuildKit accepts it, but the classic builder"
-                        + " pulls an image named " + value + " instead; move the stage above the stage that copies from it."
-                : "No stage is named " + value + ", so this copies from the image docker.io/library/" + value.toLowerCase(Locale.ROOT)
+                        + " pulls an image named " + value
+                                + " instead; move the stage above the stage that copies from it."
+                : "No stage is named " + value + ", so this copies from the image docker.io/library/"
+                        + value.toLowerCase(Locale.ROOT)
                         + ":latest; if a stage was meant, check its name (FROM ... AS " + value + "), else write the"
                         + " image with a tag.";
         context.report(from.get().valueRange().get(), message);

@@ -53,7 +53,8 @@ public final class CopyRelativeWithoutWorkdir implements Rule, DockerfileVisitor
             Word dest = instruction.args().get(instruction.args().size() - 1);
             String path = Hygiene.unquote(dest.text());
             if (!path.startsWith("/") && !path.startsWith("$") && !path.matches("[A-Za-z]:.*")) {
-                context.report(Hygiene.unquotedRange(dest), "COPY to the relative path " + path + " with no WORKDIR set in this"
+                context.report(Hygiene.unquotedRange(dest), "COPY to the relative path " + path
+                        + " with no WORKDIR set in this"
                         + " stage, so the files go to the base image's working directory (often /); set WORKDIR"
                         + " first or copy to an absolute path.");
             }

@@ -38,7 +38,8 @@ public final class CopySourcesIntoFile implements Rule, DockerfileVisitor {
         String path = Hygiene.unquote(dest.text());
         boolean directory = path.endsWith("/") || path.equals(".") || path.equals("..") || path.endsWith("/.");
         if (!directory && !path.contains("$")) {
-            context.report(Hygiene.unquotedRange(dest), "COPY has " + (args.size() - 1) + " sources, so " + path + " must be a"
+            context.report(Hygiene.unquotedRange(dest), "COPY has " + (args.size() - 1) + " sources, so " + path
+                    + " must be a"
                     + " directory: end it with / (" + path + "/) as the Dockerfile reference requires.");
         }
     }

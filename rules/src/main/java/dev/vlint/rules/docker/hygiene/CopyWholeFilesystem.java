@@ -30,7 +30,8 @@ public final class CopyWholeFilesystem implements Rule, DockerfileVisitor {
     @Override
     public void instruction(Instruction copy, Stage stage, RuleContext context) {
         List<Word> args = copy.args();
-        if (copy.flag("from").isEmpty() || args.size() < 2 || !Hygiene.unquote(args.get(args.size() - 1).text()).equals("/")) {
+        if (copy.flag("from").isEmpty() || args.size() < 2
+                || !Hygiene.unquote(args.get(args.size() - 1).text()).equals("/")) {
             return;
         }
         for (Word source : args.subList(0, args.size() - 1)) {

@@ -13,7 +13,8 @@ public final class DnfInstallWithoutYes extends InstallWithoutYes implements Rul
             Fixability.SAFE, "dnf install without -y: the prompt gets no answer in a build, so it stops.");
 
     public DnfInstallWithoutYes() {
-        super(Set.of("dnf", "microdnf"), Set.of("install", "groupinstall", "localinstall"), Set.of("assumeyes"), "y", Set.of("install", "groupinstall", "localinstall"));
+        super(Set.of("dnf", "microdnf"), Set.of("install", "groupinstall", "localinstall"), Set.of("assumeyes"), "y",
+                Set.of("install", "groupinstall", "localinstall"));
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Set;
 /** VL634 (hadolint DL3041): dnf install of a package without a version. */
 public final class DnfPackageUnpinned extends PackageUnpinned implements Rule {
     private static final RuleMeta META = Hygiene.meta("VL634", "DL3041", "dnf-package-unpinned", Severity.WARNING,
-            Fixability.NONE, "dnf install names a package without a version (name-version) or a module without a stream.");
+            Fixability.NONE,
+                    "dnf install names a package without a version (name-version) or a module without a stream.");
 
     public DnfPackageUnpinned() {
         super(Set.of("dnf", "microdnf"));

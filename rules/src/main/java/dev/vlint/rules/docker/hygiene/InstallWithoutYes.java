@@ -20,7 +20,8 @@ abstract class InstallWithoutYes implements ShellVisitor {
     private final String yesShort;
     private final Set<String> fixableVerbs;
 
-    InstallWithoutYes(Set<String> tools, Set<String> verbs, Set<String> yesLong, String yesShort, Set<String> fixableVerbs) {
+    InstallWithoutYes(Set<String> tools, Set<String> verbs, Set<String> yesLong, String yesShort,
+            Set<String> fixableVerbs) {
         this.tools = tools;
         this.verbs = verbs;
         this.yesLong = yesLong;

@@ -47,7 +47,8 @@ public final class LabelMissing implements Rule, DockerfileVisitor {
 
     @Override
     public void instruction(Instruction instruction, Stage stage, RuleContext context) {
-        if (context.config().images().labelSchema().isEmpty() || stage == null || Hygiene.isTrigger(instruction, stage)) {
+        if (context.config().images().labelSchema().isEmpty() || stage == null || Hygiene.isTrigger(instruction,
+                stage)) {
             return;
         }
         Seen seen = context.state(Seen::new);

@@ -60,7 +60,8 @@ public final class LastUserRoot implements Rule, DockerfileVisitor {
         Word last = users.byStage.get(users.byStage.size() - 1);
         if (last != null && isRoot(last.text())) {
             context.report(last.range(), "The final image runs as root: this is the last USER of the stage the"
-                    + " build ends with. Add a non-root user and switch to it (USER app) after the steps that need root.");
+                    + " build ends with. Add a non-root user and switch to it (USER app) after the steps that need"
+                    + " root.");
         }
     }
 

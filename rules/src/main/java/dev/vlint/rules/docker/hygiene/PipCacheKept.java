@@ -23,7 +23,8 @@ import java.util.Locale;
  */
 public final class PipCacheKept implements Rule, ShellVisitor {
     private static final RuleMeta META = Hygiene.meta("VL635", "DL3042", "pip-cache-kept", Severity.WARNING,
-            Fixability.SAFE, "pip install without --no-cache-dir keeps pip's cache (often hundreds of MB) in the layer.");
+            Fixability.SAFE,
+                    "pip install without --no-cache-dir keeps pip's cache (often hundreds of MB) in the layer.");
     private static final Set<String> TRUE = Set.of("1", "true", "on", "yes");
 
     @Override
@@ -41,14 +42,16 @@ public final class PipCacheKept implements Rule, ShellVisitor {
         SimpleCommand run = command.effective();
         Word install = Pip.install(run, false);
         if (!Hygiene.dockerfileRun(snippet) || install == null
-                || Hygiene.hasOption(run, Set.of("no-cache-dir", "no-cache-di", "no-cache-d", "no-cache-", "no-cache"), "")
+                || Hygiene.hasOption(run, Set.of("no-cache-dir", "no-cache-di", "no-cache-d", "no-cache-",
+                        "no-cache"), "")
                 || Hygiene.cacheOrTmpfsMount(snippet.instruction(), ".cache/pip")
                 || noCacheSet(run, snippet)) {
             return;
         }
         context.report(install.range(), "pip keeps the packages it downloads and the wheels it builds in"
                 + " ~/.cache/pip, which stays in the image layer; add --no-cache-dir (or mount a cache at"
-                + " /root/.cache/pip).", Fix.safe("Add --no-cache-dir", Edit.insert(install.range().end(), " --no-cache-dir")));
+                + " /root/.cache/pip).", Fix.safe("Add --no-cache-dir", Edit.insert(install.range().end(),
+                        " --no-cache-dir")));
     }
 
     private static boolean noCacheSet(SimpleCommand run, Snippet snippet) {

@@ -14,7 +14,8 @@ import java.util.Set;
 /** VL656 (hadolint DL3066): USER by name, which a host or Kubernetes' runAsNonRoot check cannot resolve. */
 public final class UserNotNumeric implements Rule, DockerfileVisitor {
     private static final RuleMeta META = Hygiene.meta("VL656", "DL3066", "user-not-numeric", Severity.NOTE,
-            Fixability.NONE, "USER names a user instead of a numeric id, which tools outside the image cannot resolve.");
+            Fixability.NONE,
+                    "USER names a user instead of a numeric id, which tools outside the image cannot resolve.");
 
     @Override
     public RuleMeta meta() {

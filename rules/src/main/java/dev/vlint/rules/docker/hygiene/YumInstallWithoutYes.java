@@ -13,7 +13,8 @@ public final class YumInstallWithoutYes extends InstallWithoutYes implements Rul
             Fixability.SAFE, "yum install without -y: the prompt gets no answer in a build, so it stops.");
 
     public YumInstallWithoutYes() {
-        super(Set.of("yum"), Set.of("install", "groupinstall", "localinstall"), Set.of("assumeyes"), "y", Set.of("install", "groupinstall", "localinstall"));
+        super(Set.of("yum"), Set.of("install", "groupinstall", "localinstall"), Set.of("assumeyes"), "y",
+                Set.of("install", "groupinstall", "localinstall"));
     }
 
     @Override

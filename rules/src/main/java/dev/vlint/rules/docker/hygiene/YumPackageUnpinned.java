@@ -12,7 +12,8 @@ import java.util.Set;
 /** VL627 (hadolint DL3033): yum install of a package without a version. */
 public final class YumPackageUnpinned extends PackageUnpinned implements Rule {
     private static final RuleMeta META = Hygiene.meta("VL627", "DL3033", "yum-package-unpinned", Severity.WARNING,
-            Fixability.NONE, "yum install names a package without a version (name-version) or a module without a stream.");
+            Fixability.NONE,
+                    "yum install names a package without a version (name-version) or a module without a stream.");
 
     public YumPackageUnpinned() {
         super(Set.of("yum"));
