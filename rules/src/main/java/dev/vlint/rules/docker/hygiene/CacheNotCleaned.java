@@ -1,7 +1,11 @@
 package dev.vlint.rules.docker.hygiene;
 
+import dev.vlint.fix.Edit;
+import dev.vlint.fix.Fix;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.ShellVisitor;
+import dev.vlint.shell.Command;
+import dev.vlint.shell.Connector;
 import dev.vlint.shell.ShellSnippets.Snippet;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
@@ -89,6 +93,24 @@ abstract class CacheNotCleaned implements ShellVisitor {
                 && (cleanScope == null || words.size() > 1 && cleanScope.equals(words.get(1)));
     }
 
+    /**
+     * The last command of a RUN that is one plain {@code a && b && c} list (no heredoc, no other
+     * connector, only simple commands), where appending a clean changes nothing but the cache; else null.
+     */
+    private static Command plainAndListEnd(Snippet snippet) {
+        List<Command> body = snippet.script().body();
+        if (body.isEmpty() || !snippet.instruction().heredocs().isEmpty() || snippet.onbuildTrigger()) {
+            return null;
+        }
+        for (int i = 0; i < body.size(); i++) {
+            Command command = body.get(i);
+            if (!(command instanceof SimpleCommand) || i > 0 && command.connector() != Connector.AND) {
+                return null;
+            }
+        }
+        return body.get(body.size() - 1);
+    }
+
     @Override
     public void endSnippet(Snippet snippet, RuleContext context) {
         Pending pending = context.state(Pending::new);
@@ -100,9 +122,16 @@ abstract class CacheNotCleaned implements ShellVisitor {
                 return;
             }
         }
-        context.report(pending.install.range(), pending.tool + " " + pending.install.literalValue() + " leaves its"
-                + " package cache in the image layer; end the same RUN with && " + pending.tool + " "
-                + cleanVerbs.get(0) + (cleanScope == null ? "" : " " + cleanScope) + ", or mount a cache over "
-                        + cacheFolders.get(0) + ".");
+        String clean = pending.tool + " " + cleanVerbs.get(0) + (cleanScope == null ? "" : " " + cleanScope);
+        String message = pending.tool + " " + pending.install.literalValue() + " leaves its package cache in the"
+                + " image layer; end the same RUN with && " + clean + ", or mount a cache over " + cacheFolders.get(0)
+                + ".";
+        Command last = plainAndListEnd(snippet);
+        if (last == null) {
+            context.report(pending.install.range(), message);
+        } else {
+            context.report(pending.install.range(), message,
+                    Fix.safe("End the RUN with && " + clean, Edit.insert(last.range().end(), " && " + clean)));
+        }
     }
 }
