@@ -49,7 +49,8 @@ git -C "$hooks" init -q && git -C "$hooks" add -A && git -C "$hooks" commit -q -
 rev="$(git -C "$hooks" rev-parse HEAD)"
 
 clean_dockerfile='FROM ubuntu:24.04
-RUN apt-get update && apt-get install -y --no-install-recommends curl
+RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubuntu10.6 \
+    && rm -rf /var/lib/apt/lists/*
 COPY <<EOF /etc/motd
 welcome
 EOF

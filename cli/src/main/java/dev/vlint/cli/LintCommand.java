@@ -33,9 +33,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -82,8 +84,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--ignore", paramLabel = "RULES", split = ",", description = "Do not run these rules (comma-separated ids).")
     private List<String> ignore = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error, warning, note or none (default: warning).")
-    private String failOn = "warning";
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "error, warning, note or none (default: warning, or a .hadolint.yaml failure-threshold).")
+    private String failOn;
 
     @Option(names = "--no-color", description = "Never colour the text output (NO_COLOR does the same).")
     private boolean noColor;
@@ -124,7 +127,9 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() throws IOException, ConfigException {
         long started = System.nanoTime();
         Format chosenFormat = choice(Format.class, format, "--format");
-        FailOn threshold = choice(FailOn.class, failOn, "--fail-on");
+        if (failOn != null) {
+            choice(FailOn.class, failOn, "--fail-on");
+        }
         if (statistics && chosenFormat != Format.TEXT && chosenFormat != Format.JSON) {
             throw new UsageException("--statistics prints text or json, not " + format);
         }
@@ -132,7 +137,10 @@ final class LintCommand implements Callable<Integer> {
                 .map(p -> session.cwd().resolve(p).normalize()).toList();
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
         Config settings = session.config(config, root);
+        FailOn threshold = choice(FailOn.class,
+                failOn != null ? failOn : settings.failOn() != null ? settings.failOn() : "warning", "--fail-on");
         List<Rule> rules = chosenRules(settings);
+        settings = enableSelected(settings, rules);
         Baseline known = baseline == null ? null : Baseline.read(session.cwd().resolve(baseline), baseline.toString());
         Optional<Set<String>> reported = reportedFiles(root);
 
@@ -294,6 +302,20 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         return chosen;
+    }
+
+    /** Turns on the off-by-default rules that {@code --select} names and the config leaves unset. */
+    private Config enableSelected(Config settings, List<Rule> rules) {
+        if (select.isEmpty()) {
+            return settings;
+        }
+        Map<String, Optional<Severity>> levels = new HashMap<>(settings.ruleLevels());
+        for (Rule rule : rules) {
+            if (!rule.meta().enabledByDefault()) {
+                levels.putIfAbsent(rule.meta().id(), Optional.of(rule.meta().severity()));
+            }
+        }
+        return settings.withRuleLevels(levels);
     }
 
     /** The rule ids that {@code written} (ids, names or aliases, any case) stand for. */

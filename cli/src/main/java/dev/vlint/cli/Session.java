@@ -3,6 +3,7 @@ package dev.vlint.cli;
 import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
 import dev.vlint.config.ConfigLoader;
+import dev.vlint.config.HadolintConfig;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.RuleConfigs;
 import java.io.PrintWriter;
@@ -73,7 +74,20 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
             Path local = cwd.resolve(ConfigLoader.FILE_NAME);
             file = Files.isRegularFile(local) ? Optional.of(local) : ConfigLoader.find(root);
         }
-        return file.isPresent() ? RuleConfigs.load(file.get(), rules) : Config.DEFAULT;
+        Optional<Path> hadolint = explicit != null ? Optional.empty() : findHadolint(root);
+        return RuleConfigs.withHadolint(file, hadolint, rules);
+    }
+
+    /** hadolint's config in the working directory, else at the lint root or its git root, as for .vlint.yaml. */
+    private Optional<Path> findHadolint(Path root) {
+        Optional<Path> found = HadolintConfig.in(cwd);
+        for (Path dir = root.toAbsolutePath(); found.isEmpty() && dir != null; dir = dir.getParent()) {
+            found = HadolintConfig.in(dir);
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
+        }
+        return found;
     }
 
     /** Whether colour may be used on standard output (a terminal, and NO_COLOR not set). */

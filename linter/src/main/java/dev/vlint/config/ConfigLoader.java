@@ -127,6 +127,7 @@ public final class ConfigLoader {
             Map<String, Optional<Severity>> levels = Map.of();
             List<String> ignorePaths = List.of();
             Config.Targets targets = Config.Targets.NONE;
+            Config.ImagePolicy images = Config.ImagePolicy.NONE;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -135,10 +136,12 @@ public final class ConfigLoader {
                     case "rules" -> levels = rules(value);
                     case "ignore-paths" -> ignorePaths = strings(value, "ignore-paths");
                     case "targets" -> targets = targets(value);
-                    default -> throw error(keyAt, "unknown key '" + key + "' (expected rules, ignore-paths, targets)");
+                    case "dockerfile" -> images = ImagePolicyReader.read(parser, value, this::error);
+                    default -> throw error(keyAt,
+                            "unknown key '" + key + "' (expected rules, ignore-paths, targets, dockerfile)");
                 }
             }
-            return new Config(levels, ignorePaths, targets);
+            return new Config(levels, ignorePaths, targets, images, null);
         }
 
         private Map<String, Optional<Severity>> rules(JsonToken token) throws IOException, ConfigException {

@@ -191,6 +191,6 @@ public final class Linter {
 
     private static boolean isEnabled(Project project, Rule rule) {
         Optional<Severity> level = project.config().ruleLevels().get(rule.meta().id());
-        return level == null || level.isPresent();
+        return level == null ? rule.meta().enabledByDefault() : level.isPresent();
     }
 }

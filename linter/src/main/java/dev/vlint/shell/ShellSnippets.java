@@ -4,6 +4,7 @@ import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.dockerfile.Heredoc;
 import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.RunShell;
 import dev.vlint.dockerfile.Scope;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.project.FileKind;
@@ -54,6 +55,11 @@ public final class ShellSnippets {
             this(script, ShellVariables.of(script), problems, environment, instruction, stage, job, step);
         }
 
+        /** Whether this is the shell of an {@code ONBUILD RUN}, which runs in the builds of images built on this one. */
+        public boolean onbuildTrigger() {
+            return instruction != null && stage != null && !stage.holds(instruction);
+        }
+
         /** Resolves variables as seen by {@code command}: the script's own assignments, then the environment. */
         public Function<String, String> variablesAt(SimpleCommand command) {
             return variables.resolverAt(command.range().start(), environment);
@@ -81,6 +87,26 @@ public final class ShellSnippets {
         }).getOrDefault(run, List.of());
     }
 
+    /**
+     * The shell of the file's {@code ONBUILD RUN} triggers, parsed on first use. They are not in
+     * {@link #of}: they run when another image is built on this one.
+     */
+    public static List<Snippet> ofOnbuildTriggers(ProjectFile file) {
+        return file.derived(OnbuildTriggers.class, f -> {
+            List<Snippet> result = new ArrayList<>();
+            Dockerfile dockerfile = f.model(DockerfileParser.KEY);
+            if (dockerfile != null) {
+                dockerfile.stages().forEach(stage -> stage.instructions().stream()
+                        .filter(i -> i.trigger() != null && i.trigger().is("RUN"))
+                        .forEach(onbuild -> addRun(f, stage, onbuild.trigger(), result)));
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /** Key of the per-file list behind {@link #ofOnbuildTriggers}. */
+    private interface OnbuildTriggers {}
+
     /** Key of the per-file index behind {@link #ofRun}. */
     private interface ByRun {}
 
@@ -90,7 +116,7 @@ public final class ShellSnippets {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
                 dockerfile.stages().forEach(stage -> stage.instructions().stream().filter(i -> i.is("RUN"))
-                        .forEach(run -> addRun(file.source(), stage, run, result)));
+                        .forEach(run -> addRun(file, stage, run, result)));
             }
         } else if (file.kind() == FileKind.WORKFLOW) {
             Workflow workflow = file.model(WorkflowParser.KEY);
@@ -113,10 +139,11 @@ public final class ShellSnippets {
         return List.copyOf(result);
     }
 
-    private static void addRun(SourceFile source, Stage stage, Instruction run, List<Snippet> into) {
-        if (run.jsonForm() || run.shellText().isEmpty()) {
+    private static void addRun(ProjectFile file, Stage stage, Instruction run, List<Snippet> into) {
+        if (run.jsonForm() || run.shellText().isEmpty() || !RunShell.isPosix(RunShell.of(file, run))) {
             return;
         }
+        SourceFile source = file.source();
         Scope scope = stage.scopeAt(run);
         Function<String, String> environment = name -> scope.variable(name).map(Scope.Variable::value).orElse(null);
         MappedText command = run.shellText().get();
