@@ -291,4 +291,14 @@ class CliTest {
         assertEquals(0, vlint("--select", "XT002,XT001", "--ignore", "XT001", "--fail-on", "warning", "--no-color"));
         assertTrue(out.toString().contains("note[XT002]") && !out.toString().contains("XT001"), out.toString());
     }
+
+    @Test
+    void onlyRunsThatMayLintWarmUpTheKnowledgeBase() {
+        assertTrue(Main.mayLint());
+        assertTrue(Main.mayLint("--format", "json", "docker/Dockerfile"));
+        assertTrue(Main.mayLint("graph", "."));
+        assertFalse(Main.mayLint("--version"));
+        assertFalse(Main.mayLint("rules"));
+        assertFalse(Main.mayLint("explain", "VL101"));
+    }
 }
