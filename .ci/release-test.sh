@@ -79,5 +79,36 @@ if [ -f "$home/lib/vlint.aot" ]; then
     "${scrubbed[@]}" JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$home/bin/vlint" --version
 fi
 
+# bin/fetch-release and the GitHub Action's release step, against a file:// copy of a GitHub release.
+version="${folder#vlint-}"
+releases="$tmp/releases/OWNER/vlint/releases/download/v$version"
+mkdir -p "$releases"
+cp "$archive" "$archive.sha256" "$releases/"
+export VLINT_RELEASE_BASE_URL="file://$tmp/releases"
+expect "fetch-release downloads, checks and unpacks the archive" 0 "^$tmp/fetched/$folder/bin/vlint\$" \
+  "$root/bin/fetch-release" OWNER/vlint "$version" "$tmp/fetched"
+expect "the fetched launcher runs" 0 "^vlint $version\$" "$tmp/fetched/$folder/bin/vlint" --version
+expect "fetch-release exits 1 when there is no such release" 1 "no release archive at" \
+  "$root/bin/fetch-release" OWNER/vlint 0.0.0 "$tmp/none"
+# The action's step, run as the runner would: the action checked out at _actions/OWNER/vlint/REF.
+action_step() { # REF: runs the release step of action.yml with the action at that ref; prints its outputs
+  local path="$tmp/runner/_actions/OWNER/vlint/$1"
+  rm -rf "$tmp/runner" && mkdir -p "$path/bin" && cp "$root/pom.xml" "$path/" && cp "$root/bin/fetch-release" "$path/bin/"
+  python3 -c 'import sys, yaml; print(next(s["run"] for s in yaml.safe_load(open(sys.argv[1]))["runs"]["steps"] if s.get("id") == "release"))' \
+    "$root/action.yml" >"$tmp/step.sh"
+  : >"$tmp/outputs"
+  GITHUB_ACTION_PATH="$path" RUNNER_TEMP="$tmp/runner/temp" GITHUB_OUTPUT="$tmp/outputs" bash -e "$tmp/step.sh" >&2 \
+    && cat "$tmp/outputs"
+}
+expect "the action uses the release archive of its tag v$version" 0 "^launcher=$tmp/runner/temp/vlint-release/$folder/bin/vlint\$" \
+  action_step "v$version"
+expect "the action builds from source at a branch" 0 "^launcher=\$" action_step main
+corrupt="$tmp/releases/OWNER/vlint/releases/download/v0.0.1"
+mkdir -p "$corrupt"
+cp "$archive" "$corrupt/vlint-0.0.1-${name#"$folder"-}"
+printf '%064d  %s\n' 0 "vlint-0.0.1-${name#"$folder"-}" >"$corrupt/vlint-0.0.1-${name#"$folder"-}.sha256"
+expect "fetch-release exits 2 when the archive does not match its checksum" 2 "does not match" \
+  "$root/bin/fetch-release" OWNER/vlint 0.0.1 "$tmp/corrupt"
+
 echo "release: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
