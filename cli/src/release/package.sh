@@ -14,7 +14,7 @@
 #   RUNTIME_JDK  the JDK to take the runtime from (-Dvlint.runtime.jdk); empty: the newest JDK 24+
 #                in BUILD_JDK or /usr/lib/jvm, else BUILD_JDK
 set -euo pipefail
-version="$1" target="$2" training="$3" build_jdk="$4" runtime_jdk="${5:-}"
+version="$1" target="$(cd "$2" && pwd -P)" training="$3" build_jdk="$4" runtime_jdk="${5:-}"
 
 case "$(uname -m)" in
   x86_64 | amd64) arch=x64 ;;
@@ -51,6 +51,7 @@ jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-U
 rm -rf "$image" "$target/$archive" "$target/$archive.sha256"
 linked=""
 for jdk in "${candidates[@]}"; do
+  [ -d "$jdk" ] || { echo "package: no JDK at $jdk" >&2; continue; }
   jdk="$(cd "$jdk" && pwd -P)"
   f="$(feature "$jdk")"
   [ -n "$f" ] && [ "$f" -ge 17 ] || { echo "package: $jdk is not a JDK 17 or newer" >&2; continue; }
@@ -100,9 +101,11 @@ while [ -h "\$self" ]; do # a symbolic link, e.g. /usr/local/bin/vlint: find the
   esac
 done
 case \$self in
-  */*) home=\${self%/*}/.. ;;
-  *) home=.. ;;
+  */*) bin=\${self%/*} ;;
+  *) bin=. ;;
 esac
+# The real path: a class-data-sharing archive (JDK 17-23) only matches the exact jar path it recorded.
+home=\$(cd "\$bin/.." && pwd -P)
 exec "\$home/runtime/bin/java" ${jvm_flags[*]} $use -cp "\$home/lib/vlint.jar" dev.vlint.cli.Main "\$@"
 EOF
 chmod 755 "$image/bin/vlint"
