@@ -10,9 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -44,18 +46,45 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
 
     /** Runs the command line and returns the exit code. */
     public int run(String... args) {
-        CommandLine commandLine = new CommandLine(new LintCommand(this))
-                .addSubcommand(new RulesCommand(this))
-                .addSubcommand(new ExplainCommand(this))
-                .addSubcommand(new InitCommand(this))
-                .addSubcommand(new DumpCommand(this))
-                .addSubcommand(new BuildCommand(this))
-                .addSubcommand(new GraphCommand(this))
-                .addSubcommand(new KbCommand(this))
-                .setOut(out)
-                .setErr(err)
-                .setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));
-        return commandLine.execute(args);
+        List<String> given = List.of(args);
+        if (given.stream().anyMatch(Session::asksForHelp)) {
+            return commandLine(null).execute(args);
+        }
+        // A parse error prints the usage, which lists every subcommand: parse again with all of them.
+        return commandLine(given).setParameterExceptionHandler((e, unused) -> commandLine(null).execute(args))
+                .execute(args);
+    }
+
+    /**
+     * The command line with the subcommands in {@code named} (all when null). picocli reads each
+     * subcommand's annotations by reflection, which a lint run should not pay for.
+     */
+    private CommandLine commandLine(List<String> named) {
+        CommandLine commandLine = new CommandLine(new LintCommand(this).spec());
+        subcommands().forEach((name, command) -> {
+            if (named == null || named.contains(name)) {
+                commandLine.addSubcommand(name, command.apply(this));
+            }
+        });
+        return commandLine.setOut(out).setErr(err).setExecutionExceptionHandler((e, cmd, parsed) -> fail(e));
+    }
+
+    /** {@code --help}, {@code -h} or a cluster of short options with it ({@code -hV}). */
+    private static boolean asksForHelp(String arg) {
+        return arg.equals("--help") || !arg.startsWith("--") && arg.startsWith("-") && arg.indexOf('h') > 0;
+    }
+
+    /** The subcommands by name, in the order the help lists them. */
+    private static Map<String, Function<Session, Object>> subcommands() {
+        Map<String, Function<Session, Object>> commands = new LinkedHashMap<>();
+        commands.put("rules", RulesCommand::new);
+        commands.put("explain", ExplainCommand::new);
+        commands.put("init", InitCommand::new);
+        commands.put("dump", DumpCommand::new);
+        commands.put("build", BuildCommand::new);
+        commands.put("graph", GraphCommand::new);
+        commands.put("kb", KbCommand::new);
+        return commands;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.vlint.engine;
 
 import dev.vlint.project.FileKind;
+import dev.vlint.project.FileModels;
+import dev.vlint.project.ModelKey;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.Finding;
@@ -92,6 +94,11 @@ public final class Linter {
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
+                // Every file is parsed first, evenly spread over the threads. Project-wide models
+                // (the build model reads every workflow, Dockerfile and script) then find their files
+                // parsed, instead of the first rules to ask parsing them while the other threads wait.
+                pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> parsePrimary(files.get(i))))
+                        .join();
                 pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(lintOne)).join();
             } finally {
                 pool.shutdown();
@@ -145,6 +152,18 @@ public final class Linter {
     private Set<String> checkedRuleIds(Project project, FileKind kind) {
         return rules.stream().filter(rule -> rule.meta().kinds().contains(kind) && isEnabled(project, rule))
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
+    }
+
+    /** Parses the file's own model into its cache; a parser that throws is left to the rules that ask. */
+    private static void parsePrimary(ProjectFile file) {
+        ModelKey<?> key = FileModels.primary(file.kind());
+        if (key != null) {
+            try {
+                file.parse(key);
+            } catch (RuntimeException e) {
+                // Not cached: the rule that parses the file again gets the exception and reports it.
+            }
+        }
     }
 
     private List<Finding> lintFile(Project project, ProjectFile file, Progress progress) {
