@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** VL501: a stage name with upper-case letters (BuildKit's StageNameCasing). */
 public final class StageNameCasing implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL501", "stage-name-casing", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL501", "stage-name-casing", Severity.NOTE,
             "A stage name (FROM image AS name) has upper-case letters.", Fixability.SAFE, "StageNameCasing");
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Set;
  * behaviour (unpacking local tar archives, fetching URLs).
  */
 public final class AddInsteadOfCopy implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL618", "DL3020", "add-instead-of-copy", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL618", "DL3020", "add-instead-of-copy", Severity.NOTE,
             Fixability.SOMETIMES, "ADD copies local files or folders; COPY does the same without ADD's implicit"
                     + " unpacking of tar archives.");
     /** Names hadolint takes for archives, which ADD may be meant to unpack. */

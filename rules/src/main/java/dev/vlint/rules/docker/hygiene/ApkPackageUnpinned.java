@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** VL616 (hadolint DL3018): apk add of a package without a version. */
 public final class ApkPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL616", "DL3018", "apk-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL616", "DL3018", "apk-package-unpinned", Severity.NOTE,
             Fixability.NONE, "apk add names a package without a version (name=version or name~version).");
     private static final Set<String> VALUE_OPTIONS = Set.of("-t", "--virtual", "--repository", "-X", "-p", "--root",
             "--arch", "--keys-dir", "--repositories-file", "--cache-dir");

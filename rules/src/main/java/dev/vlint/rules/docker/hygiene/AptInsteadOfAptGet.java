@@ -15,7 +15,7 @@ import dev.vlint.fix.Fix;
 
 /** VL623 (hadolint DL3027): {@code apt}, the interactive front end, in a RUN. */
 public final class AptInsteadOfAptGet implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL623", "DL3027", "apt-instead-of-apt-get", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL623", "DL3027", "apt-instead-of-apt-get", Severity.NOTE,
             Fixability.SOMETIMES,
                     "A RUN uses apt, whose command line is not stable for scripts; use apt-get or apt-cache.");
     /** Subcommands apt-get runs the same way as apt. */

@@ -14,10 +14,10 @@ import java.util.Set;
 /**
  * VL608 (hadolint DL3008): {@code apt-get install} of a package without a version. Pinning Debian
  * and Ubuntu packages is noisy by nature (the archive drops old versions, so a pin breaks the build
- * later); the level stays hadolint's for compatibility.
+ * later); a note where hadolint warns, since a working project may leave packages unpinned.
  */
 public final class AptPackageUnpinned implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL608", "DL3008", "apt-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL608", "DL3008", "apt-package-unpinned", Severity.NOTE,
             Fixability.NONE, "apt-get install names a package without a version (pkg=version).");
 
     @Override

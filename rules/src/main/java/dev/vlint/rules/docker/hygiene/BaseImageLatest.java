@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** VL607 (hadolint DL3007): FROM an image tagged {@code latest} without a digest. */
 public final class BaseImageLatest implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL607", "DL3007", "base-image-latest", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL607", "DL3007", "base-image-latest", Severity.NOTE,
             Fixability.NONE,
                     "FROM uses the :latest tag, which moves: the same Dockerfile builds on a different base later.");
 

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** VL606 (hadolint DL3006): FROM an image without a tag or digest. */
 public final class BaseImageUntagged implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL606", "DL3006", "base-image-untagged", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL606", "DL3006", "base-image-untagged", Severity.NOTE,
             Fixability.NONE,
                     "FROM names an image without a tag or digest, so the build takes whatever :latest is that day.");
 

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** VL604 (hadolint DL3003): {@code cd} in a RUN, where WORKDIR would set the directory for the steps that follow. */
 public final class CdInsteadOfWorkdir implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL604", "DL3003", "cd-instead-of-workdir", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL604", "DL3003", "cd-instead-of-workdir", Severity.NOTE,
             Fixability.NONE, "A RUN changes directory with cd; WORKDIR sets it for the steps that follow.");
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class CopyRelativeWithoutWorkdir implements Rule, DockerfileVisitor {
     private static final RuleMeta META = Hygiene.meta("VL638", "DL3045", "copy-relative-without-workdir",
-            Severity.WARNING, Fixability.NONE,
+            Severity.NOTE, Fixability.NONE,
             "COPY to a relative destination before any WORKDIR, so where the files land depends on the base image.");
 
     /** Whether each stage so far has set a WORKDIR (itself or through its base stage). */

@@ -19,7 +19,7 @@ import java.util.Set;
  * uses one of them once the stage has used both.
  */
 public final class CurlAndWget implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL658", "DL4001", "curl-and-wget", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL658", "DL4001", "curl-and-wget", Severity.NOTE,
             Fixability.NONE, "A stage uses both curl and wget, so the image carries two download tools.");
 
     /** Tools each stage has used, and the first tool word of the current snippet. */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** VL633 (hadolint DL3040): a dnf install in a RUN that does not clean dnf's cache after it. */
 public final class DnfCacheKept extends CacheNotCleaned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL633", "DL3040", "dnf-cache-kept", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL633", "DL3040", "dnf-cache-kept", Severity.NOTE,
             Fixability.SAFE,
             "A dnf install leaves its package cache in the layer: the same RUN does not clean it afterwards.");
 

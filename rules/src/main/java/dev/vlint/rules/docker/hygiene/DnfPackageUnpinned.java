@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** VL634 (hadolint DL3041): dnf install of a package without a version. */
 public final class DnfPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL634", "DL3041", "dnf-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL634", "DL3041", "dnf-package-unpinned", Severity.NOTE,
             Fixability.NONE,
                     "dnf install names a package without a version (name-version) or a module without a stream.");
 

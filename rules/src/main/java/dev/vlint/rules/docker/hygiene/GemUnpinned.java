@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** VL624 (hadolint DL3028): gem install of a gem without a version. */
 public final class GemUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL624", "DL3028", "gem-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL624", "DL3028", "gem-unpinned", Severity.NOTE,
             Fixability.NONE, "gem install names a gem without a version (gem:version or -v).");
     private static final Set<String> VALUE_OPTIONS = Set.of("-i", "--install-dir", "-n", "--bindir", "-s", "--source",
             "-g", "--file", "-p", "--http-proxy", "--platform", "--build-root", "--document");

@@ -14,7 +14,7 @@ import java.util.Set;
  * without a version, or at {@code @latest}. Local packages (paths, files) are not reported.
  */
 public final class GoPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL655", "DL3062", "go-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL655", "DL3062", "go-package-unpinned", Severity.NOTE,
             Fixability.NONE, "go install, go get or go run of a module without a version (pkg@v1.2.3), or at @latest.");
     private static final Set<String> VALUE_OPTIONS = Set.of("-C", "-p", "-o", "-tags", "-ldflags", "-gcflags",
             "-mod", "-modfile", "-pkgdir", "-exec", "-overlay", "-asmflags", "-toolexec", "-buildmode", "-compiler",

@@ -19,7 +19,7 @@ import java.util.Set;
  * (in the final stage, or inherited from the stage it is built on) is root.
  */
 public final class LastUserRoot implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL603", "DL3002", "last-user-root", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL603", "DL3002", "last-user-root", Severity.NOTE,
             Fixability.NONE, "The final image's last USER is root, so its containers run as root.");
 
     /** The last USER word of each stage so far, or null. */

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** VL659 (hadolint DL4005): {@code ln} that replaces {@code /bin/sh}, where SHELL changes the shell of RUN. */
 public final class LnReplacesBinSh implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL659", "DL4005", "ln-replaces-bin-sh", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL659", "DL4005", "ln-replaces-bin-sh", Severity.NOTE,
             Fixability.NONE, "A RUN links another shell over /bin/sh; SHELL changes the shell of later RUNs instead.");
 
     @Override

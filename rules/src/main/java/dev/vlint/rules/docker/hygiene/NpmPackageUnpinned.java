@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** VL615 (hadolint DL3016): npm install of a package without a version. */
 public final class NpmPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL615", "DL3016", "npm-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL615", "DL3016", "npm-package-unpinned", Severity.NOTE,
             Fixability.NONE, "npm install names a package without a version (pkg@version), outside package.json.");
     private static final Set<String> VALUE_OPTIONS = Set.of("--loglevel", "--registry", "--prefix", "--cache",
             "--userconfig", "--tag", "-w", "--workspace");

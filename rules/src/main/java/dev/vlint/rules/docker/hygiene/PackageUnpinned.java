@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The shape of hadolint's version-pinning rules: each package a package manager's install names
  * without a version is reported at its word. Packages held in variables are resolved with the
  * values the Dockerfile gives them; one whose value is unknown is not reported. Pinning is noisy by
- * nature (registries drop old versions), so these rules keep hadolint's level for compatibility.
+ * nature (registries drop old versions), so these rules report notes where hadolint warns.
  */
 abstract class PackageUnpinned implements ShellVisitor {
     private final Set<String> tools;

@@ -22,7 +22,7 @@ import java.util.Locale;
  * unambiguous abbreviations, so {@code --no-cache} is {@code --no-cache-dir}.
  */
 public final class PipCacheKept implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL635", "DL3042", "pip-cache-kept", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL635", "DL3042", "pip-cache-kept", Severity.NOTE,
             Fixability.SAFE,
                     "pip install without --no-cache-dir keeps pip's cache (often hundreds of MB) in the layer.");
     private static final Set<String> TRUE = Set.of("1", "true", "on", "yes");

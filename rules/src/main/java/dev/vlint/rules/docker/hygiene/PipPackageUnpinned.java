@@ -15,7 +15,7 @@ import java.util.Set;
  * VCS URLs with a ref are not reported.
  */
 public final class PipPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL612", "DL3013", "pip-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL612", "DL3013", "pip-package-unpinned", Severity.NOTE,
             Fixability.NONE, "pip install names a package without a version (pkg==version), outside a requirements"
                     + " or constraints file.");
     private static final List<String> OPERATORS = List.of("==", ">=", "<=", ">", "<", "!=", "~=", "===", "@");

@@ -23,7 +23,7 @@ import java.util.Set;
  * left of the pipe does not fail the build.
  */
 public final class PipeWithoutPipefail implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL660", "DL4006", "pipe-without-pipefail", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL660", "DL4006", "pipe-without-pipefail", Severity.NOTE,
             Fixability.NONE, "A RUN pipes commands without pipefail, so a failing command before the | does not"
                     + " fail the build.");
     private static final Set<String> PIPEFAIL_SHELLS = Set.of("bash", "zsh", "ash", "ksh");

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** VL626 (hadolint DL3032): a yum install in a RUN that does not clean yum's cache after it. */
 public final class YumCacheKept extends CacheNotCleaned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL626", "DL3032", "yum-cache-kept", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL626", "DL3032", "yum-cache-kept", Severity.NOTE,
             Fixability.SAFE,
             "A yum install leaves its package cache in the layer: the same RUN does not clean it afterwards.");
 

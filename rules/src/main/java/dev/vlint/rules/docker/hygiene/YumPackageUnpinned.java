@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** VL627 (hadolint DL3033): yum install of a package without a version. */
 public final class YumPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL627", "DL3033", "yum-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL627", "DL3033", "yum-package-unpinned", Severity.NOTE,
             Fixability.NONE,
                     "yum install names a package without a version (name-version) or a module without a stream.");
 

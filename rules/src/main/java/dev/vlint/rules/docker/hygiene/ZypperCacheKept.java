@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** VL630 (hadolint DL3036): a zypper install in a RUN that does not clean zypper's cache after it. */
 public final class ZypperCacheKept extends CacheNotCleaned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL630", "DL3036", "zypper-cache-kept", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL630", "DL3036", "zypper-cache-kept", Severity.NOTE,
             Fixability.SAFE,
             "A zypper install leaves its package cache in the layer: the same RUN does not clean it afterwards.");
 

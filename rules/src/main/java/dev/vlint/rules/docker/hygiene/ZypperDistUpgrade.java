@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** VL629 (hadolint DL3035): {@code zypper dist-upgrade} in a RUN. */
 public final class ZypperDistUpgrade implements Rule, ShellVisitor {
-    private static final RuleMeta META = Hygiene.meta("VL629", "DL3035", "zypper-dist-upgrade", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL629", "DL3035", "zypper-dist-upgrade", Severity.NOTE,
             Fixability.NONE,
                     "zypper dist-upgrade in a RUN moves the image to whatever the repositories hold that day.");
 

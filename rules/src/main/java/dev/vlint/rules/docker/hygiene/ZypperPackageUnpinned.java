@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** VL631 (hadolint DL3037): zypper install of a package without a version. */
 public final class ZypperPackageUnpinned extends PackageUnpinned implements Rule {
-    private static final RuleMeta META = Hygiene.meta("VL631", "DL3037", "zypper-package-unpinned", Severity.WARNING,
+    private static final RuleMeta META = Hygiene.meta("VL631", "DL3037", "zypper-package-unpinned", Severity.NOTE,
             Fixability.NONE, "zypper install names a package without a version (name=version or a >= bound).");
     private static final Set<String> VALUE_OPTIONS = Set.of("-r", "--repo", "--from", "-t", "--type");
 
