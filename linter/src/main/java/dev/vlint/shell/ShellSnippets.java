@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -190,7 +191,12 @@ public final class ShellSnippets {
         if (shell == null) {
             shell = scalar(workflow.defaultShell());
         }
-        return shell == null || SHELLS.contains(shell.split("\\s+")[0]);
+        if (shell == null) {
+            // GitHub's default shell is bash, except on Windows runners, where it is PowerShell.
+            return job.runsOn().stream().map(ShellSnippets::scalar).noneMatch(label -> label != null
+                    && (label.equalsIgnoreCase("windows") || label.toLowerCase(Locale.ROOT).startsWith("windows-")));
+        }
+        return SHELLS.contains(shell.split("\\s+")[0]);
     }
 
     private static Function<String, String> workflowEnvironment(Workflow workflow, Job job, Step step) {
