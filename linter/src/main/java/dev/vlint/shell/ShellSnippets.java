@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every piece of shell in a file, parsed once: Dockerfile {@code RUN} commands (shell form and
@@ -34,6 +36,7 @@ import java.util.function.Function;
  */
 public final class ShellSnippets {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+    private static final Pattern MATRIX_AXIS = Pattern.compile("matrix\\.([A-Za-z_][A-Za-z0-9_-]*)");
 
     private ShellSnippets() {}
 
@@ -194,9 +197,25 @@ public final class ShellSnippets {
         if (shell == null) {
             // GitHub's default shell is bash, except on Windows runners, where it is PowerShell.
             return job.runsOn().stream().map(ShellSnippets::scalar).noneMatch(label -> label != null
-                    && (label.equalsIgnoreCase("windows") || label.toLowerCase(Locale.ROOT).startsWith("windows-")));
+                    && (isWindows(label) || windowsMatrixAxis(job, label)));
         }
         return SHELLS.contains(shell.split("\\s+")[0]);
+    }
+
+    private static boolean isWindows(String label) {
+        return label.equalsIgnoreCase("windows") || label.toLowerCase(Locale.ROOT).startsWith("windows-");
+    }
+
+    /** Whether a {@code runs-on} expression names a matrix axis whose every value is a Windows label. */
+    private static boolean windowsMatrixAxis(Job job, String label) {
+        Matcher axis = MATRIX_AXIS.matcher(label);
+        while (axis.find()) {
+            List<String> values = job.matrixValues(axis.group(1)).stream().map(ShellSnippets::scalar).toList();
+            if (!values.isEmpty() && values.stream().allMatch(v -> v != null && isWindows(v))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Function<String, String> workflowEnvironment(Workflow workflow, Job job, Step step) {

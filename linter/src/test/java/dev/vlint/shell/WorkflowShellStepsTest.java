@@ -19,6 +19,7 @@ class WorkflowShellStepsTest {
 
     @Test
     void windowsRunnersRunPowerShellUnlessAShellIsNamed() {
+        // A matrix of Windows and Linux runners may run the step in bash: it is kept, as actionlint does.
         String workflow = """
                 on: push
                 jobs:
@@ -34,8 +35,22 @@ class WorkflowShellStepsTest {
                       - run: Write-Output hi
                   matrix:
                     runs-on: ${{ matrix.os }}
+                    strategy:
+                      matrix:
+                        os: [ubuntu-latest, windows-latest]
                     steps:
                       - run: echo matrix
+                  windows-matrix:
+                    runs-on: ${{ matrix.arch == 'arm64' && format('{0}-{1}', matrix.os, matrix.arch) || matrix.os }}
+                    strategy:
+                      matrix:
+                        os: [windows]
+                        arch: [amd64]
+                        include:
+                          - os: windows-2022
+                            arch: arm64
+                    steps:
+                      - run: choco install ninja
                   linux:
                     runs-on: ubuntu-latest
                     steps:
