@@ -93,7 +93,8 @@ public final class ShellSnippets {
         if (file.kind() == FileKind.DOCKERFILE) {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
-                dockerfile.stages().forEach(stage -> stage.instructions().stream().filter(i -> i.is("RUN"))
+                dockerfile.stages().forEach(stage -> stage.instructions().stream()
+                        .filter(i -> i.is("RUN") && isPosixShell(shellOf(dockerfile, stage, i)))
                         .forEach(run -> addRun(file.source(), stage, run, result)));
             }
         } else if (file.kind() == FileKind.WORKFLOW) {
@@ -115,6 +116,33 @@ public final class ShellSnippets {
             }
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * The SHELL a RUN of {@code stage} runs under: the last SHELL before it in its stage, else the last
+     * one of the stage it builds on ({@code FROM base}), and so on, else {@code /bin/sh -c}.
+     */
+    public static List<String> shellOf(Dockerfile dockerfile, Stage stage, Instruction run) {
+        Instruction before = run;
+        for (Stage at = stage; at != null; ) {
+            for (int i = at.instructions().size() - 1; i >= 0; i--) {
+                Instruction instruction = at.instructions().get(i);
+                boolean earlier = before == null || instruction.range().start() < before.range().start();
+                if (earlier && instruction.is("SHELL") && instruction.jsonForm() && !instruction.args().isEmpty()) {
+                    return instruction.args().stream().map(dev.vlint.dockerfile.Word::text).toList();
+                }
+            }
+            before = null;
+            at = at.baseStage() >= 0 && at.baseStage() < at.index() ? dockerfile.stages().get(at.baseStage()) : null;
+        }
+        return List.of("/bin/sh", "-c");
+    }
+
+    /** Whether a SHELL runs a POSIX-style shell, not PowerShell or cmd (which BuildKit also allows). */
+    private static boolean isPosixShell(List<String> shell) {
+        String name = shell.get(0).substring(shell.get(0).lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)
+                .replaceFirst("\\.exe$", "");
+        return !Set.of("pwsh", "powershell", "cmd").contains(name);
     }
 
     private static void addRun(SourceFile source, Stage stage, Instruction run, List<Snippet> into) {

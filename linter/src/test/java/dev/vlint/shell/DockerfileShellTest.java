@@ -1,0 +1,54 @@
+package dev.vlint.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vlint.dockerfile.Dockerfile;
+import dev.vlint.dockerfile.DockerfileParser;
+import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.Stage;
+import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
+import dev.vlint.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The SHELL each RUN runs under, and which RUNs are shell snippets at all. */
+class DockerfileShellTest {
+    private static final String DOCKERFILE = """
+            FROM alpine AS base
+            RUN echo sh
+            SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+            RUN echo bash
+            FROM base
+            RUN echo inherited
+            SHELL ["pwsh", "-Command"]
+            RUN if ($env:CI) { Write-Output ci }
+            FROM mcr.microsoft.com/windows/servercore:ltsc2022
+            SHELL ["cmd", "/S", "/C"]
+            RUN if exist C:\\x (echo yes)
+            """;
+
+    private static ProjectFile file() {
+        return new ProjectFile(Path.of("/r/Dockerfile"), FileKind.DOCKERFILE, SourceFile.of("Dockerfile", DOCKERFILE));
+    }
+
+    @Test
+    void eachRunHasTheLastShellBeforeItOrItsBaseStages() {
+        Dockerfile dockerfile = file().model(DockerfileParser.KEY);
+        List<String> shells = dockerfile.stages().stream().flatMap(stage -> stage.instructions().stream()
+                .filter(i -> i.is("RUN")).map(run -> shell(dockerfile, stage, run))).toList();
+        assertEquals(List.of("/bin/sh", "/bin/bash", "/bin/bash", "pwsh", "cmd"), shells);
+    }
+
+    private static String shell(Dockerfile dockerfile, Stage stage, Instruction run) {
+        return ShellSnippets.shellOf(dockerfile, stage, run).get(0);
+    }
+
+    @Test
+    void runsUnderPowerShellOrCmdAreNoShellSnippets() {
+        ProjectFile file = file();
+        assertEquals(List.of("echo sh", "echo bash", "echo inherited"), ShellSnippets.of(file).stream()
+                .map(s -> file.source().slice(s.script().range())).toList());
+    }
+}
