@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ShellSnippets {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+    private static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
     private static final Pattern MATRIX_AXIS = Pattern.compile("matrix\\.([A-Za-z_][A-Za-z0-9_-]*)");
 
     private ShellSnippets() {}
@@ -94,7 +95,7 @@ public final class ShellSnippets {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
                 dockerfile.stages().forEach(stage -> stage.instructions().stream()
-                        .filter(i -> i.is("RUN") && isPosixShell(shellOf(dockerfile, stage, i)))
+                        .filter(i -> i.is("RUN") && isPosixShell(shellOf(file, i)))
                         .forEach(run -> addRun(file.source(), stage, run, result)));
             }
         } else if (file.kind() == FileKind.WORKFLOW) {
@@ -119,23 +120,34 @@ public final class ShellSnippets {
     }
 
     /**
-     * The SHELL a RUN of {@code stage} runs under: the last SHELL before it in its stage, else the last
-     * one of the stage it builds on ({@code FROM base}), and so on, else {@code /bin/sh -c}.
+     * The SHELL a RUN runs under: the last SHELL before it in its stage, else the last one of the
+     * stage it builds on ({@code FROM base}), and so on, else {@code /bin/sh -c}. Worked out for every
+     * RUN of the file in one pass, the first time it is asked.
      */
-    public static List<String> shellOf(Dockerfile dockerfile, Stage stage, Instruction run) {
-        Instruction before = run;
-        for (Stage at = stage; at != null; ) {
-            for (int i = at.instructions().size() - 1; i >= 0; i--) {
-                Instruction instruction = at.instructions().get(i);
-                boolean earlier = before == null || instruction.range().start() < before.range().start();
-                if (earlier && instruction.is("SHELL") && instruction.jsonForm() && !instruction.args().isEmpty()) {
-                    return instruction.args().stream().map(dev.vlint.dockerfile.Word::text).toList();
+    public static List<String> shellOf(ProjectFile file, Instruction run) {
+        return file.derived(ShellByRun.class, f -> shellsByRun(f.model(DockerfileParser.KEY)))
+                .getOrDefault(run, DEFAULT_SHELL);
+    }
+
+    /** Key of the per-file index behind {@link #shellOf}. */
+    private interface ShellByRun {}
+
+    private static Map<Instruction, List<String>> shellsByRun(Dockerfile dockerfile) {
+        Map<Instruction, List<String>> byRun = new IdentityHashMap<>();
+        List<List<String>> endShells = new ArrayList<>();
+        for (Stage stage : dockerfile == null ? List.<Stage>of() : dockerfile.stages()) {
+            int base = stage.baseStage();
+            List<String> shell = base >= 0 && base < endShells.size() ? endShells.get(base) : DEFAULT_SHELL;
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction.is("SHELL") && instruction.jsonForm() && !instruction.args().isEmpty()) {
+                    shell = instruction.args().stream().map(dev.vlint.dockerfile.Word::text).toList();
+                } else if (instruction.is("RUN")) {
+                    byRun.put(instruction, shell);
                 }
             }
-            before = null;
-            at = at.baseStage() >= 0 && at.baseStage() < at.index() ? dockerfile.stages().get(at.baseStage()) : null;
+            endShells.add(shell);
         }
-        return List.of("/bin/sh", "-c");
+        return byRun;
     }
 
     /** Whether a SHELL runs a POSIX-style shell, not PowerShell or cmd (which BuildKit also allows). */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.DockerfileParser;
-import dev.vlint.dockerfile.Instruction;
-import dev.vlint.dockerfile.Stage;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.source.SourceFile;
@@ -35,14 +33,11 @@ class DockerfileShellTest {
 
     @Test
     void eachRunHasTheLastShellBeforeItOrItsBaseStages() {
-        Dockerfile dockerfile = file().model(DockerfileParser.KEY);
-        List<String> shells = dockerfile.stages().stream().flatMap(stage -> stage.instructions().stream()
-                .filter(i -> i.is("RUN")).map(run -> shell(dockerfile, stage, run))).toList();
+        ProjectFile file = file();
+        Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+        List<String> shells = dockerfile.instructions().stream().filter(i -> i.is("RUN"))
+                .map(run -> ShellSnippets.shellOf(file, run).get(0)).toList();
         assertEquals(List.of("/bin/sh", "/bin/bash", "/bin/bash", "pwsh", "cmd"), shells);
-    }
-
-    private static String shell(Dockerfile dockerfile, Stage stage, Instruction run) {
-        return ShellSnippets.shellOf(dockerfile, stage, run).get(0);
     }
 
     @Test
