@@ -170,7 +170,7 @@ final class LintCommand implements Callable<Integer> {
             findings = findings.stream().filter(f -> reported.get().contains(f.file().path())).toList();
         }
         RuleIndex index = new RuleIndex(rules);
-        Predicate<String> kept = selection(index);
+        Predicate<String> kept = selection(new RuleIndex(session.rules()));
         findings = findings.stream().filter(f -> kept.test(f.ruleId())).toList();
         if (known != null) {
             findings = known.newFindings(findings);
