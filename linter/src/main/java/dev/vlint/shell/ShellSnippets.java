@@ -50,13 +50,16 @@ public final class ShellSnippets {
      * @param stage the Dockerfile stage of {@code instruction}, else null
      * @param job the workflow job of {@code step}, else null
      * @param step the workflow step, else null
+     * @param text the shell text as parsed, every character mapped to the file
      */
     public record Snippet(ShellScript script, ShellVariables variables, List<ParseProblem> problems,
-            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step) {
+            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step,
+            MappedText text) {
 
-        Snippet(ShellScript script, List<ParseProblem> problems, Function<String, String> environment,
+        Snippet(MappedText text, Parsed<ShellScript> parsed, Function<String, String> environment,
                 Instruction instruction, Stage stage, Job job, Step step) {
-            this(script, ShellVariables.of(script), problems, environment, instruction, stage, job, step);
+            this(parsed.model(), ShellVariables.of(parsed.model()), parsed.problems(), environment, instruction, stage,
+                    job, step, text);
         }
 
         /** Resolves variables as seen by {@code command}: the script's own assignments, then the environment. */
@@ -113,7 +116,8 @@ public final class ShellSnippets {
         } else if (file.kind() == FileKind.SHELL) {
             Parsed<ShellScript> parsed = file.parse(ShellParser.KEY);
             if (parsed.model() != null) {
-                result.add(new Snippet(parsed.model(), parsed.problems(), name -> null, null, null, null, null));
+                MappedText whole = MappedText.slice(file.source(), new TextRange(0, file.source().text().length()));
+                result.add(new Snippet(whole, parsed, name -> null, null, null, null, null));
             }
         }
         return List.copyOf(result);
@@ -203,7 +207,7 @@ public final class ShellSnippets {
         if (parsed.model() == null) {
             return;
         }
-        into.add(new Snippet(parsed.model(), parsed.problems(), environment, run, stage, job, step));
+        into.add(new Snippet(text, parsed, environment, run, stage, job, step));
         // A heredoc fed to a shell (`bash <<EOF`) is a script of its own.
         for (SimpleCommand command : parsed.model().commands()) {
             String name = command.effective().commandName();

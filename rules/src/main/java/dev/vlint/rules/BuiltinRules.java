@@ -23,6 +23,8 @@ import dev.vlint.rules.docker.TorchReplacedByLaterInstall;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
+import dev.vlint.rules.shell.ShellCheck;
+import dev.vlint.rules.shell.ShellSyntaxError;
 import dev.vlint.rules.startos.ExverInvalid;
 import java.util.List;
 
@@ -51,7 +53,9 @@ public final class BuiltinRules {
             new Pep639LicenseNeedsSetuptools77(),
             new RunnerDiskBudgetExceeded(),
             new DiskCleanupDisabled(),
-            new EmulatedNativeBuild());
+            new EmulatedNativeBuild(),
+            new ShellSyntaxError(),
+            new ShellCheck());
 
     private BuiltinRules() {}
 
