@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -225,10 +226,16 @@ final class LintCommand implements Callable<Integer> {
         if (reported.isPresent()) {
             findings = findings.stream().filter(f -> reported.get().contains(f.file().path())).toList();
         }
+        RuleIndex index = new RuleIndex(rules);
+        Predicate<String> kept = selection(new RuleIndex(session.rules()));
+        findings = findings.stream().filter(f -> kept.test(f.ruleId())).toList();
         if (known != null) {
             findings = known.newFindings(findings);
         }
-        RunResult result = new RunResult(findings, rules.stream().map(Rule::meta).toList(), Main.VERSION);
+        RunResult result = new RunResult(findings, index.withMembersOf(findings), Main.VERSION);
+        for (Rule rule : rules) {
+            rule.notes(project).forEach(note -> session.err().println("vlint: " + note));
+        }
 
         String report = render(result, chosenFormat);
         if (output == null) {
@@ -336,11 +343,18 @@ final class LintCommand implements Callable<Integer> {
         return result.active().stream().anyMatch(f -> f.severity().atLeast(bar));
     }
 
-    /** The rules to run: all, narrowed by --select and --ignore, without those the config turns off. */
+    /**
+     * The rules to run: all, narrowed by --select and --ignore, without those the config turns off. A
+     * selected member id ({@code SC2086}) selects the rule that owns it; {@link #selection} then
+     * keeps only the selected members' findings.
+     */
     private List<Rule> chosenRules(Config settings) {
         RuleIndex index = new RuleIndex(session.rules());
         Set<String> selected = ids(select, index, "--select");
         Set<String> ignored = ids(ignore, index, "--ignore");
+        for (String id : List.copyOf(selected)) {
+            index.owner(id).ifPresent(owner -> selected.add(owner.meta().id()));
+        }
         List<Rule> chosen = new ArrayList<>();
         for (Rule rule : session.rules()) {
             RuleMeta meta = rule.meta();
@@ -365,6 +379,17 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         return settings.withRuleLevels(levels);
+    }
+
+    /**
+     * Which findings --select and --ignore keep by rule id: a member id ({@code SC2086}) is kept unless
+     * ignored, when nothing is selected, or it or the rule owning it is selected.
+     */
+    private Predicate<String> selection(RuleIndex index) {
+        Set<String> selected = ids(select, index, "--select");
+        Set<String> ignored = ids(ignore, index, "--ignore");
+        return ruleId -> !ignored.contains(ruleId) && (selected.isEmpty() || selected.contains(ruleId)
+                || index.owner(ruleId).map(owner -> selected.contains(owner.meta().id())).orElse(true));
     }
 
     /** The rule ids that {@code written} (ids, names or aliases, any case) stand for. */

@@ -128,6 +128,7 @@ public final class ConfigLoader {
             List<String> ignorePaths = List.of();
             Config.Targets targets = Config.Targets.NONE;
             Config.ImagePolicy images = Config.ImagePolicy.NONE;
+            boolean shellcheckOff = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -137,9 +138,16 @@ public final class ConfigLoader {
                     case "ignore-paths" -> ignorePaths = strings(value, "ignore-paths");
                     case "targets" -> targets = targets(value);
                     case "dockerfile" -> images = ImagePolicyReader.read(parser, value, this::error);
-                    default -> throw error(keyAt,
-                            "unknown key '" + key + "' (expected rules, ignore-paths, targets, dockerfile)");
+                    case "shellcheck" -> shellcheckOff = off(value, "shellcheck");
+                    default -> throw error(keyAt, "unknown key '" + key
+                            + "' (expected rules, ignore-paths, targets, dockerfile, shellcheck)");
                 }
+            }
+            Optional<String> shellcheck = knownRules.id("shellcheck");
+            if (shellcheckOff && shellcheck.isPresent()) {
+                // `shellcheck: off` is `rules: {shellcheck: off}`, the rule that runs ShellCheck.
+                levels = new LinkedHashMap<>(levels);
+                levels.put(shellcheck.get(), Optional.empty());
             }
             return new Config(levels, ignorePaths, targets, images, null);
         }
@@ -168,6 +176,17 @@ public final class ConfigLoader {
                 });
             }
             return levels;
+        }
+
+        /** An on/off switch: true when it is off. */
+        private boolean off(JsonToken token, String key) throws IOException, ConfigException {
+            String text = token.isScalarValue() && token != JsonToken.VALUE_NULL
+                    ? parser.getText().toLowerCase(Locale.ROOT) : "";
+            return switch (text) {
+                case "off", "false" -> true;
+                case "on", "true" -> false;
+                default -> throw error(parser.currentTokenLocation(), "'" + key + "' must be on or off");
+            };
         }
 
         private Config.Targets targets(JsonToken token) throws IOException, ConfigException {

@@ -23,9 +23,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every piece of shell in a file, parsed once: Dockerfile {@code RUN} commands (shell form and
@@ -34,6 +37,7 @@ import java.util.function.Function;
  */
 public final class ShellSnippets {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+    private static final Pattern MATRIX_AXIS = Pattern.compile("matrix\\.([A-Za-z_][A-Za-z0-9_-]*)");
 
     private ShellSnippets() {}
 
@@ -46,13 +50,16 @@ public final class ShellSnippets {
      * @param stage the Dockerfile stage of {@code instruction}, else null
      * @param job the workflow job of {@code step}, else null
      * @param step the workflow step, else null
+     * @param text the shell text as parsed, every character mapped to the file
      */
     public record Snippet(ShellScript script, ShellVariables variables, List<ParseProblem> problems,
-            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step) {
+            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step,
+            MappedText text) {
 
-        Snippet(ShellScript script, List<ParseProblem> problems, Function<String, String> environment,
+        Snippet(MappedText text, Parsed<ShellScript> parsed, Function<String, String> environment,
                 Instruction instruction, Stage stage, Job job, Step step) {
-            this(script, ShellVariables.of(script), problems, environment, instruction, stage, job, step);
+            this(parsed.model(), ShellVariables.of(parsed.model()), parsed.problems(), environment, instruction, stage,
+                    job, step, text);
         }
 
         /** Whether this is the shell of an {@code ONBUILD RUN}, which runs in the builds of images built on this one. */
@@ -133,7 +140,8 @@ public final class ShellSnippets {
         } else if (file.kind() == FileKind.SHELL) {
             Parsed<ShellScript> parsed = file.parse(ShellParser.KEY);
             if (parsed.model() != null) {
-                result.add(new Snippet(parsed.model(), parsed.problems(), name -> null, null, null, null, null));
+                MappedText whole = MappedText.slice(file.source(), new TextRange(0, file.source().text().length()));
+                result.add(new Snippet(whole, parsed, name -> null, null, null, null, null));
             }
         }
         return List.copyOf(result);
@@ -186,7 +194,7 @@ public final class ShellSnippets {
         if (parsed.model() == null) {
             return;
         }
-        into.add(new Snippet(parsed.model(), parsed.problems(), environment, run, stage, job, step));
+        into.add(new Snippet(text, parsed, environment, run, stage, job, step));
         // A heredoc fed to a shell (`bash <<EOF`) is a script of its own.
         for (SimpleCommand command : parsed.model().commands()) {
             String name = command.effective().commandName();
@@ -217,7 +225,28 @@ public final class ShellSnippets {
         if (shell == null) {
             shell = scalar(workflow.defaultShell());
         }
-        return shell == null || SHELLS.contains(shell.split("\\s+")[0]);
+        if (shell == null) {
+            // GitHub's default shell is bash, except on Windows runners, where it is PowerShell.
+            return job.runsOn().stream().map(ShellSnippets::scalar).noneMatch(label -> label != null
+                    && (isWindows(label) || windowsMatrixAxis(job, label)));
+        }
+        return SHELLS.contains(shell.split("\\s+")[0]);
+    }
+
+    private static boolean isWindows(String label) {
+        return label.equalsIgnoreCase("windows") || label.toLowerCase(Locale.ROOT).startsWith("windows-");
+    }
+
+    /** Whether a {@code runs-on} expression names a matrix axis whose every value is a Windows label. */
+    private static boolean windowsMatrixAxis(Job job, String label) {
+        Matcher axis = MATRIX_AXIS.matcher(label);
+        while (axis.find()) {
+            List<String> values = job.matrixValues(axis.group(1)).stream().map(ShellSnippets::scalar).toList();
+            if (!values.isEmpty() && values.stream().allMatch(v -> v != null && isWindows(v))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Function<String, String> workflowEnvironment(Workflow workflow, Job job, Step step) {

@@ -107,6 +107,8 @@ import dev.vlint.rules.docker.hygiene.ZypperWithoutNonInteractive;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
+import dev.vlint.rules.shell.ShellCheck;
+import dev.vlint.rules.shell.ShellSyntaxError;
 import dev.vlint.rules.startos.ExverInvalid;
 import java.util.List;
 
@@ -219,7 +221,9 @@ public final class BuiltinRules {
             new CopyWholeFilesystem(),
             new CurlAndWget(),
             new LnReplacesBinSh(),
-            new PipeWithoutPipefail());
+            new PipeWithoutPipefail(),
+            new ShellSyntaxError(),
+            new ShellCheck());
 
     private BuiltinRules() {}
 

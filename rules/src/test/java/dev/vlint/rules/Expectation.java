@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A finding a fixture expects, written inside the fixture as a comment: {@code # expect: VL101}
- * or {@code // expect: VL301 "rc0"}. A marker that shares its line with code expects a finding that
+ * or {@code // expect: VL301 "rc0"} (or a ShellCheck code, {@code # expect: SC2086}). A marker that shares its line with code expects a finding that
  * starts on that line; a marker alone on its line expects one on the next line that is not a marker.
  * The optional quoted text must equal the text of the finding's range.
  *
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 record Expectation(String file, int line, String ruleId, String rangeText) {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:#|//)\\s*expect:\\s*((?:VL\\d{3})(?:\\s*,\\s*VL\\d{3})*)(?:\\s+\"([^\"]*)\")?");
+            "(?:#|//)\\s*expect:\\s*((?:VL\\d{3}|SC\\d{4})(?:\\s*,\\s*(?:VL\\d{3}|SC\\d{4}))*)(?:\\s+\"([^\"]*)\")?");
     private static final Pattern MARKER_ONLY_LINE = Pattern.compile("^\\s*(?:#|//)\\s*expect:.*$");
 
     static List<Expectation> scan(SourceFile file) {
