@@ -163,11 +163,18 @@ final class LayerPaths {
                 String name = source.text().replaceAll("/+$", "");
                 name = name.substring(name.lastIndexOf('/') + 1);
                 if (!name.isEmpty() && !name.equals(".") && !name.contains("*") && !name.contains("$")) {
-                    known.add(new Known(BuildSteps.resolve(target, name), origin));
+                    add(known, new Known(BuildSteps.resolve(target, name), origin));
                 }
             }
         } else {
-            known.add(new Known(target, origin));
+            add(known, new Known(target, origin));
+        }
+    }
+
+    /** Adds a path unless it is known already; the first origin is the one the image keeps longest. */
+    private static void add(List<Known> known, Known path) {
+        if (known.stream().noneMatch(k -> k.path().equals(path.path()))) {
+            known.add(path);
         }
     }
 
@@ -208,7 +215,7 @@ final class LayerPaths {
                     for (Known created : created(snippet, command, effective, vars, cwd, user)) {
                         if (mounted.stream().noneMatch(m -> created.path().equals(m)
                                 || created.path().startsWith(m + "/"))) {
-                            known.add(created);
+                            add(known, created);
                         }
                     }
                 }
@@ -242,7 +249,8 @@ final class LayerPaths {
         }
         int line = file.source().position(command.range().start()).line();
         List<Word> args = BuildSteps.operands(effective, 0, Set.of());
-        String sub = args.isEmpty() ? null : args.get(0).literalValue();
+        String literal = args.isEmpty() ? null : args.get(0).literalValue();
+        String sub = literal == null ? "" : literal;
         List<Known> out = new ArrayList<>();
         BuildSteps.Cloned clone = !name.equals("git") ? null
                 : BuildSteps.cloneOf(new BuildSteps.Step(snippet, snippet.stage(), command, effective, cwd));
@@ -250,7 +258,7 @@ final class LayerPaths {
             out.add(new Known(clone.dir(), "cloned on line " + line));
         } else if ((name.equals("apt-get") || name.equals("apt")) && "update".equals(sub)) {
             out.add(new Known("/var/lib/apt/lists", "package lists from " + name + " update on line " + line));
-        } else if ((name.equals("dnf") || name.equals("yum")) && sub != null
+        } else if ((name.equals("dnf") || name.equals("yum"))
                 && Set.of("install", "update", "upgrade", "makecache", "groupinstall").contains(sub)) {
             out.add(new Known("/var/cache/" + name, name + "'s cache, filled on line " + line));
         } else if (name.matches("pip\\d*(\\.\\d+)?") && Set.of("install", "wheel", "download").contains(sub)

@@ -179,6 +179,21 @@ class DockerRulesTest {
     }
 
     @Test
+    void commandsWhoseSubcommandIsAVariableCreateNothingKnown() {
+        assertEquals(List.of(), lint("VL102", "Dockerfile",
+                "FROM fedora:41\nRUN dnf $ACTION x && pip \"$@\" && uv $SUB\nRUN rm -rf /var/cache/dnf\n"));
+    }
+
+    @Test
+    void aCacheFilledTwiceIsNamedOnce() {
+        List<Finding> findings = lint("VL102", "Dockerfile",
+                "FROM fedora:41\nRUN dnf -y install a\nRUN dnf -y install b\nRUN dnf clean all\n");
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).message().contains("/var/cache/dnf (dnf's cache, filled on line 2)."),
+                findings.get(0).message());
+    }
+
+    @Test
     void cleanupOfWhatNothingCreatedIsNotReported() {
         assertEquals(List.of(), lint("VL102", "Dockerfile", "FROM ubuntu:24.04\nRUN rm -rf /usr/share/doc /tmp/*\n"));
     }
