@@ -84,13 +84,13 @@ class DockerRulesTest {
     }
 
     @Test
-    void cloneRewriteFetchesTheCommitAndKeepsTheChain() {
+    void cloneRewriteFetchesTheCommitAndDropsTheNowRedundantCheckout() {
         String sha = "9c5be1cc59e368aebf0909e6dd5a6e07c4b5a6ad";
         String text = "#!/bin/sh\ngit clone -q --depth 1 https://github.com/org/repo.git src && git -C src checkout " + sha + "\n";
         Finding finding = lint("VL107", "scripts/get.sh", text).get(0);
         assertEquals("#!/bin/sh\ngit init src && git -C src remote add origin https://github.com/org/repo.git"
-                + " && git -C src fetch --depth 1 origin " + sha + " && git -C src checkout FETCH_HEAD"
-                + " && git -C src checkout " + sha + "\n", applied(text, finding.fixes().get(0)));
+                + " && git -C src fetch --depth 1 origin " + sha + " && git -C src checkout FETCH_HEAD\n",
+                applied(text, finding.fixes().get(0)));
     }
 
     @Test
