@@ -74,6 +74,9 @@ public final class BaseImages {
         if (!p.startsWith("/") || !target.startsWith("/")) {
             return false;
         }
+        if (!hasGlob(p) && !hasGlob(target)) {
+            return target.equals(p) || target.startsWith(p) && target.charAt(p.length()) == '/';
+        }
         String[] rm = p.substring(1).split("/");
         String[] dir = target.substring(1).split("/");
         if (rm.length > dir.length) {
@@ -87,8 +90,12 @@ public final class BaseImages {
         return true;
     }
 
+    private static boolean hasGlob(String path) {
+        return path.indexOf('*') >= 0 || path.indexOf('?') >= 0;
+    }
+
     private static boolean segmentsMatch(String a, String b) {
-        return a.equals(b) || glob(a).matcher(b).matches() || glob(b).matcher(a).matches();
+        return a.equals(b) || hasGlob(a) && glob(a).matcher(b).matches() || hasGlob(b) && glob(b).matcher(a).matches();
     }
 
     private static Pattern glob(String segment) {

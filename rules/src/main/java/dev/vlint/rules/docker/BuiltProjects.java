@@ -47,16 +47,7 @@ final class BuiltProjects {
 
     /** The project in {@code dir} as the build stands at {@code step}, if vlint can tell. */
     private static Optional<Facts> at(RuleContext context, Sequence sequence, Step step, String dir) {
-        Cloned clone = null;
-        for (Step earlier : sequence.steps()) {
-            if (earlier == step) {
-                break;
-            }
-            Cloned cloned = BuildSteps.cloneOf(earlier);
-            if (cloned != null && cloned.dir().equals(dir)) {
-                clone = cloned;
-            }
-        }
+        Cloned clone = sequence.cloneBefore(step, dir);
         if (clone != null) {
             return known(BuildSteps.humanish(clone.url()));
         }

@@ -131,6 +131,8 @@ public final class CleanupInLaterLayer implements Rule {
                 hit.add(entry);
             }
         }
+        // a path inside another one that is named adds nothing (/opt/hpcx/ompi/lib beside /opt/hpcx)
+        hit.removeIf(inner -> hit.stream().anyMatch(outer -> inner.path().startsWith(outer.path() + "/")));
         if (first != null && !hit.isEmpty()) {
             context.report(first.name().range(), "This RUN only deletes files that earlier layers hold: "
                     + summary(hit) + ". A later layer cannot remove them: the deletion is stored as whiteouts"
