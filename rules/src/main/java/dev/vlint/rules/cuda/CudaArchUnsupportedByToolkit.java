@@ -38,12 +38,30 @@ public final class CudaArchUnsupportedByToolkit implements Rule {
             if (toolkit == null) {
                 continue;
             }
+            // The list fails only where a build reads it: a native build in this stage or one built on it.
+            // Without one, an ENV kept in the shipped image still breaks later builds in it (possible).
+            boolean read = CudaStages.consumer(context.file(), setting.stage()).isPresent();
+            boolean kept = !read && setByEnv(setting) && CudaStages.inFinalImage(context.file(), setting.stage());
+            if (!read && !kept) {
+                continue;
+            }
             for (ArchList.Entry entry : setting.list().entries()) {
                 if (!table.canCompile(entry.arch(), toolkit.cuda()).ok()) {
-                    findings.report(setting.range(entry), message(table, entry.arch(), setting.list().syntax(), toolkit));
+                    String message = message(table, entry.arch(), setting.list().syntax(), toolkit);
+                    findings.report(read ? Severity.ERROR : Severity.NOTE, setting.range(entry), read ? message
+                            : message + " Nothing in this Dockerfile compiles with this list, but the image keeps it"
+                                    + " in its environment: a CUDA build in the image, such as a torch extension,"
+                                    + " fails the same way.");
                 }
             }
         }
+    }
+
+    /** Whether the list is set by an ENV of its stage, which stays in the image, rather than an ARG or a RUN. */
+    private static boolean setByEnv(ArchSetting setting) {
+        int at = setting.wholeRange().start();
+        return setting.stage().instructions().stream()
+                .anyMatch(i -> i.is("ENV") && i.range().start() <= at && at < i.range().end());
     }
 
     private static String message(CudaArchTable table, CudaArch arch, ArchList.Syntax syntax, StageFacts.Toolkit toolkit) {

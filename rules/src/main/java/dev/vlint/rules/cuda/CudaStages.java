@@ -10,6 +10,7 @@ import dev.vlint.kb.KnownProjects;
 import dev.vlint.kb.TorchReleases;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
+import dev.vlint.rules.docker.BuildIsolation;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
@@ -43,6 +44,42 @@ final class CudaStages {
                 : Optional.of(dockerfile.stages().get(dockerfile.stages().size() - 1));
     }
 
+    /**
+     * The first native build that reads the arch lists a stage sets: one in that stage, else one in a
+     * stage built on it (which inherits its ARGs and ENVs).
+     */
+    static Optional<StageFacts.Compile> consumer(ProjectFile file, Stage stage) {
+        List<StageFacts> facts = of(file);
+        Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+        if (dockerfile == null || stage.index() >= facts.size()) {
+            return Optional.empty();
+        }
+        for (Stage other : dockerfile.stages().subList(stage.index(), dockerfile.stages().size())) {
+            if (builtOn(dockerfile, other, stage) && facts.get(other.index()).nativeBuild().isPresent()) {
+                return facts.get(other.index()).nativeBuild();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the image built without a target, the last stage, is {@code stage} or built on it. */
+    static boolean inFinalImage(ProjectFile file, Stage stage) {
+        Optional<Stage> last = finalStage(file);
+        return last.isPresent() && builtOn(file.model(DockerfileParser.KEY), last.get(), stage);
+    }
+
+    /** Whether {@code stage} is {@code base} or builds on it through FROM. */
+    private static boolean builtOn(Dockerfile dockerfile, Stage stage, Stage base) {
+        Stage current = stage;
+        for (int guard = 0; current != null && guard <= dockerfile.stages().size(); guard++) {
+            if (current.index() == base.index()) {
+                return true;
+            }
+            current = current.baseStage() >= 0 ? dockerfile.stages().get(current.baseStage()) : null;
+        }
+        return false;
+    }
+
     private static List<StageFacts> collect(ProjectFile file) {
         Dockerfile dockerfile = file.kind() == FileKind.DOCKERFILE ? file.model(DockerfileParser.KEY) : null;
         if (dockerfile == null) {
@@ -64,6 +101,7 @@ final class CudaStages {
                     : image.flatMap(i -> i.torch().map(t -> new StageFacts.Torch(Optional.of(t), i.cuda(),
                             "torch " + t + " from " + stage.expandedBaseImage(), imageRange)));
             Optional<StageFacts.Compile> compile = Optional.empty();
+            Optional<StageFacts.Compile> nativeBuild = Optional.empty();
             boolean vllm = false;
             for (ShellSnippets.Snippet snippet : stage.instructions().stream()
                     .flatMap(instruction -> ShellSnippets.ofRun(file, instruction).stream()).toList()) {
@@ -75,13 +113,17 @@ final class CudaStages {
                         torch = installed;
                     }
                     if (compile.isEmpty()) {
-                        compile = compiles(command);
+                        compile = compiles(command, vars);
+                    }
+                    if (nativeBuild.isEmpty()) {
+                        nativeBuild = compile.isPresent() ? compile : buildsNativeCode(command, vars);
                     }
                     vllm |= command.words().stream().map(Word::raw)
                             .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("vllm"));
                 }
             }
-            facts.add(new StageFacts(toolkit, torch, compile, vllm || (parent != null && parent.buildsVllm())));
+            facts.add(new StageFacts(toolkit, torch, compile, nativeBuild,
+                    vllm || (parent != null && parent.buildsVllm())));
         }
         return List.copyOf(facts);
     }
@@ -145,11 +187,13 @@ final class CudaStages {
      * A build of CUDA extensions against the installed torch: pip/uv without build isolation,
      * {@code python -m build --no-isolation}, or {@code setup.py} build commands.
      */
-    private static Optional<StageFacts.Compile> compiles(SimpleCommand command) {
+    private static Optional<StageFacts.Compile> compiles(SimpleCommand command, Function<String, String> vars) {
         List<Word> install = pipArgs(command, "install");
         List<Word> wheel = pipArgs(command, "wheel");
         List<Word> pip = install != null ? install : wheel;
-        if (pip != null && (command.hasFlag("--no-build-isolation")
+        boolean noIsolation = command.hasFlag("--no-build-isolation")
+                || BuildIsolation.offByEnvironment(command, "uv".equals(command.commandName()), vars);
+        if (pip != null && (noIsolation
                 || command.hasFlag("--no-binary") && pip.stream().anyMatch(CudaStages::isTorchExtension))) {
             return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
         }
@@ -167,6 +211,34 @@ final class CudaStages {
             return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
         }
         return Optional.empty();
+    }
+
+    private static final java.util.Set<String> COMPILERS = java.util.Set.of("cmake", "nvcc", "make", "ninja", "gcc",
+            "g++", "cc", "c++", "clang", "clang++");
+
+    /**
+     * A command that compiles native code and so reads the arch lists in its environment: a compiler
+     * or build tool, or a source build of a Python project (a local folder, a git+ URL, setup.py,
+     * python -m build, uv build); packages from an index count only with --no-binary ({@link #compiles}).
+     */
+    private static Optional<StageFacts.Compile> buildsNativeCode(SimpleCommand command, Function<String, String> vars) {
+        String name = command.commandName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        List<Word> args = command.args();
+        List<Word> install = pipArgs(command, "install");
+        List<Word> pip = install != null ? install : pipArgs(command, "wheel");
+        boolean sourceBuild = pip != null && pip.stream().anyMatch(w -> {
+            String value = w.value(vars);
+            return value != null && (value.startsWith(".") || value.startsWith("/") || value.startsWith("git+"));
+        });
+        boolean pythonBuild = name.equals("build") || "uv".equals(name) && !args.isEmpty()
+                && "build".equals(args.get(0).literalValue())
+                || name.matches("python(\\d+(\\.\\d+)*)?") && !args.isEmpty()
+                        && "setup.py".equals(args.get(0).literalValue());
+        return COMPILERS.contains(name) || sourceBuild || pythonBuild
+                ? Optional.of(new StageFacts.Compile(shortText(command), command.range())) : Optional.empty();
     }
 
     /** A package the knowledge base knows to compile against torch when built from source (flash-attn). */

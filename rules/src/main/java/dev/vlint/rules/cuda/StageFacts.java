@@ -9,9 +9,12 @@ import java.util.Optional;
  * @param toolkit the CUDA toolkit (base image, inherited from a parent stage, or ENV CUDA_VERSION)
  * @param torch the torch installed last in the stage, or inherited, or shipped by the base image
  * @param compile the first command that compiles CUDA code against torch, if any
+ * @param nativeBuild the first command of this stage that compiles native code (cmake, nvcc, make,
+ *     a source build of a Python project), which reads the stage's arch lists; if any
  * @param buildsVllm whether the stage's commands mention vLLM (for the Float8_e8m0fnu hint)
  */
-record StageFacts(Optional<Toolkit> toolkit, Optional<Torch> torch, Optional<Compile> compile, boolean buildsVllm) {
+record StageFacts(Optional<Toolkit> toolkit, Optional<Torch> torch, Optional<Compile> compile,
+        Optional<Compile> nativeBuild, boolean buildsVllm) {
 
     /** @param origin how the version was found, for messages: "nvidia/cuda:12.6.3-devel-ubuntu22.04" */
     record Toolkit(String cuda, String origin, TextRange range) {}
