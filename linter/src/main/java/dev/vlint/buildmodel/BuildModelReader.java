@@ -42,6 +42,8 @@ final class BuildModelReader {
     /** {@code docker build} options that take no value; every other option without "=" consumes the next word. */
     private static final Set<String> BUILD_SWITCHES = Set.of("--push", "--load", "--no-cache", "--pull", "-q",
             "--quiet", "--rm", "--force-rm", "--squash", "--compress", "--disable-content-trust", "--check");
+    private static final Pattern PIP = Pattern.compile("pip\\d*(\\.\\d+)?");
+    private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)*)?");
     /** Options of build, pip wheel, uv build and cibuildwheel whose value is the next word. */
     private static final Set<String> PACKAGE_BUILD_VALUE_OPTIONS = Set.of("-o", "--outdir", "--out-dir",
             "--output-dir", "-w", "--wheel-dir", "-r", "--requirement", "-c", "--constraint", "-C",
@@ -245,9 +247,9 @@ final class BuildModelReader {
         }
         String first = args.isEmpty() ? null : args.get(0).literalValue();
         boolean build = name.equals("build") || name.equals("cibuildwheel")
-                || name.matches("pip\\d*(\\.\\d+)?") && "wheel".equals(first)
+                || PIP.matcher(name).matches() && "wheel".equals(first)
                 || name.equals("uv") && "build".equals(first);
-        if (name.matches("python(\\d+(\\.\\d+)*)?") && first != null && first.endsWith("setup.py")) {
+        if (PYTHON.matcher(name).matches() && first != null && first.endsWith("setup.py")) {
             boolean dist = args.stream().map(Word::literalValue)
                     .anyMatch(a -> "bdist_wheel".equals(a) || "sdist".equals(a));
             return dist ? Paths.join(c.dir(), Paths.parent(first)) : null;

@@ -36,9 +36,12 @@ public final class Branches {
         walk(script.body(), List.of(), List.of());
     }
 
-    /** The branch structure of a script. */
+    private static final Branches NONE = new Branches(new ShellScript(List.of(), List.of(), null));
+
+    /** The branch structure of a script; a script without if commands or tests shares an empty one. */
     public static Branches of(ShellScript script) {
-        return new Branches(script);
+        boolean plain = script.body().stream().allMatch(c -> c instanceof SimpleCommand simple && !isTest(simple));
+        return plain ? NONE : new Branches(script);
     }
 
     /**

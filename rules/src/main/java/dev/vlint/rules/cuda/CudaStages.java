@@ -191,9 +191,8 @@ final class CudaStages {
         List<Word> install = pipArgs(command, "install");
         List<Word> wheel = pipArgs(command, "wheel");
         List<Word> pip = install != null ? install : wheel;
-        boolean noIsolation = command.hasFlag("--no-build-isolation")
-                || BuildIsolation.offByEnvironment(command, "uv".equals(command.commandName()), vars);
-        if (pip != null && (noIsolation
+        if (pip != null && (command.hasFlag("--no-build-isolation")
+                || BuildIsolation.offByEnvironment(command, "uv".equals(command.commandName()), vars)
                 || command.hasFlag("--no-binary") && pip.stream().anyMatch(CudaStages::isTorchExtension))) {
             return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
         }
@@ -213,6 +212,7 @@ final class CudaStages {
         return Optional.empty();
     }
 
+    private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)*)?");
     private static final java.util.Set<String> COMPILERS = java.util.Set.of("cmake", "nvcc", "make", "ninja", "gcc",
             "g++", "cc", "c++", "clang", "clang++");
 
@@ -226,6 +226,12 @@ final class CudaStages {
         if (name == null) {
             return Optional.empty();
         }
+        if (COMPILERS.contains(name)) {
+            return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
+        }
+        if (!name.startsWith("pip") && !name.equals("uv") && !name.equals("build") && !name.startsWith("python")) {
+            return Optional.empty();
+        }
         List<Word> args = command.args();
         List<Word> install = pipArgs(command, "install");
         List<Word> pip = install != null ? install : pipArgs(command, "wheel");
@@ -235,9 +241,8 @@ final class CudaStages {
         });
         boolean pythonBuild = name.equals("build") || "uv".equals(name) && !args.isEmpty()
                 && "build".equals(args.get(0).literalValue())
-                || name.matches("python(\\d+(\\.\\d+)*)?") && !args.isEmpty()
-                        && "setup.py".equals(args.get(0).literalValue());
-        return COMPILERS.contains(name) || sourceBuild || pythonBuild
+                || PYTHON.matcher(name).matches() && !args.isEmpty() && "setup.py".equals(args.get(0).literalValue());
+        return sourceBuild || pythonBuild
                 ? Optional.of(new StageFacts.Compile(shortText(command), command.range())) : Optional.empty();
     }
 

@@ -37,6 +37,7 @@ final class LayerPaths {
     /** Commands that {@link #created} or {@link #emptiedCache} look at, besides pip. */
     private static final Set<String> CREATORS = Set.of("git", "apt-get", "apt", "dnf", "yum", "uv", "npm", "wget",
             "curl");
+    private static final Pattern PIP = Pattern.compile("pip\\d*(\\.\\d+)?");
     /** Words of the commands {@link #run} follows; a RUN without any of them changes nothing tracked. */
     private static final Pattern TRACKED =
             Pattern.compile("\\b(rm|cd|git|apt-get|apt|dnf|yum|uv|npm|wget|curl|pip[0-9.]*)\\b");
@@ -261,7 +262,7 @@ final class LayerPaths {
         } else if ((name.equals("dnf") || name.equals("yum"))
                 && Set.of("install", "update", "upgrade", "makecache", "groupinstall").contains(sub)) {
             out.add(new Known("/var/cache/" + name, name + "'s cache, filled on line " + line));
-        } else if (name.matches("pip\\d*(\\.\\d+)?") && Set.of("install", "wheel", "download").contains(sub)
+        } else if (PIP.matcher(name).matches() && Set.of("install", "wheel", "download").contains(sub)
                 && user.isEmpty() && !effective.hasFlag("--no-cache-dir") && vars.apply("PIP_NO_CACHE_DIR") == null) {
             out.add(new Known(PIP_CACHE, "pip's cache, filled on line " + line));
         } else if (name.equals("uv") && user.isEmpty() && !effective.hasFlag("--no-cache")

@@ -220,10 +220,12 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                         .ifPresentOrElse(p -> cloned.put(clone.dir(), p), () -> cloned.remove(clone.dir()));
                 continue;
             }
-            if (isPip(command, "install")) {
+            boolean install = isPip(command, "install");
+            if (install) {
                 recordInstalls(command, installs);
             }
-            if (!isNonIsolatedBuild(command, snippet.variablesAt(raw))) {
+            boolean build = install || isPip(command, "wheel") || "build".equals(command.commandName());
+            if (!build || !isNonIsolatedBuild(command, snippet.variablesAt(raw))) {
                 continue;
             }
             for (String path : pathArguments(command)) {
