@@ -58,6 +58,45 @@ public final class Branches {
         return false;
     }
 
+    /** Whether the command runs only if some condition holds: it is in an if branch or after a test. */
+    public boolean conditional(SimpleCommand command) {
+        return !arms.getOrDefault(command, List.of()).isEmpty() || !guards.getOrDefault(command, List.of()).isEmpty();
+    }
+
+    /** Whether {@code inner} runs only when {@code outer} does: it stands in every branch and guard outer is in. */
+    public boolean within(SimpleCommand inner, SimpleCommand outer) {
+        return arms.getOrDefault(inner, List.of()).containsAll(arms.getOrDefault(outer, List.of()))
+                && guards.getOrDefault(inner, List.of()).containsAll(guards.getOrDefault(outer, List.of()));
+    }
+
+    /**
+     * Whether one of the commands runs whichever way the script goes: one is unconditional, or they
+     * stand in every branch of an if command that has an else (and in no other if).
+     */
+    public boolean onEveryPath(List<SimpleCommand> commands) {
+        Map<IfCommand, Set<Integer>> covered = new IdentityHashMap<>();
+        for (SimpleCommand command : commands) {
+            List<Arm> in = arms.getOrDefault(command, List.of());
+            if (!conditional(command)) {
+                return true;
+            }
+            if (in.size() == 1) {
+                covered.computeIfAbsent(in.get(0).command(), c -> new java.util.HashSet<>()).add(in.get(0).index());
+            }
+        }
+        for (Map.Entry<IfCommand, Set<Integer>> entry : covered.entrySet()) {
+            IfCommand ifCommand = entry.getKey();
+            boolean all = !ifCommand.elseBody().isEmpty() && entry.getValue().contains(-1);
+            for (int i = 0; all && i < ifCommand.branches().size(); i++) {
+                all = entry.getValue().contains(i);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the two commands stand in different branches of one if command, so never both run. */
     public boolean exclusive(SimpleCommand a, SimpleCommand b) {
         for (Arm x : arms.getOrDefault(a, List.of())) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,18 @@ class BranchesTest {
         SimpleCommand command = ShellTestSupport.script(test + "\n").commands().get(0);
         Function<String, String> vars = VALUES::get;
         assertEquals(expected, Branches.evaluate(command, vars));
+    }
+
+    @Test
+    void installsInEveryBranchCoverEveryPath() {
+        ShellScript both = ShellTestSupport.script(
+                "if [ \"$A\" = x ]; then pip install torch; else pip install torch==2.8.0; fi\nbuild\n");
+        Branches branches = Branches.of(both);
+        List<SimpleCommand> installs = both.commands().stream().filter(c -> "pip".equals(c.commandName())).toList();
+        assertTrue(branches.onEveryPath(installs));
+        assertFalse(branches.onEveryPath(installs.subList(0, 1)));
+        assertTrue(branches.conditional(installs.get(0)));
+        assertFalse(branches.conditional(named(both, "build")));
+        assertFalse(branches.within(named(both, "build"), installs.get(0)));
     }
 }

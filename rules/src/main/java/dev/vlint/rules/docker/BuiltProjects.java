@@ -51,8 +51,13 @@ final class BuiltProjects {
         if (clone != null) {
             return known(BuildSteps.humanish(clone.url()));
         }
-        String local = sequence.owner() == null ? localFolder(dir) : copiedFrom(context, sequence.owner(), dir);
+        String local = folderOf(context, sequence, step, dir);
         return local == null ? Optional.empty() : fromFolder(context, local);
+    }
+
+    /** The project folder of the repository that a build at {@code dir} reads: a local folder, or one COPYed there. */
+    static String folderOf(RuleContext context, Sequence sequence, Step step, String dir) {
+        return sequence.owner() == null ? localFolder(dir) : copiedFrom(context, sequence.owner(), dir);
     }
 
     /** Facts of a project the knowledge base knows by name. */

@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -183,6 +184,8 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     private static final class Installs {
         Installed setuptools;
         Installed packaging;
+        /** A build requirements file was installed since: what setuptools it brings is unknown. */
+        boolean fromRequirementsFile;
     }
 
     private static void checkDockerfile(RuleContext context) {
@@ -238,11 +241,22 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
 
     /** Notes the setuptools (and packaging next to it) that a pip install asks for. */
     private static void recordInstalls(SimpleCommand command, Installs installs) {
+        for (String option : List.of("-r", "--requirement")) {
+            for (Word file : command.optionValues(option)) {
+                String value = file.literalValue();
+                if (value == null || value.toLowerCase(Locale.ROOT).matches(".*requirements[-_/]?build[^/]*\\.txt")) {
+                    installs.setuptools = null;
+                    installs.packaging = null;
+                    installs.fromRequirementsFile = true;
+                }
+            }
+        }
         for (Word arg : command.args()) {
             Installed installed = installed(arg, command.hasFlag("-U") || command.hasFlag("--upgrade"));
             if (installed != null && isNamed(arg, "setuptools")) {
                 installs.setuptools = installed;
                 installs.packaging = null;
+                installs.fromRequirementsFile = false;
                 for (Word other : command.args()) {
                     if (isNamed(other, "packaging")) {
                         installs.packaging = installed(other, false);
@@ -271,6 +285,9 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
             SimpleCommand build, String dir, Pep639Project project, Installs installs, Set<TextRange> reported) {
         Installed setuptools = installs.setuptools;
         Installed packaging = installs.packaging;
+        if (setuptools == null && installs.fromRequirementsFile) {
+            return; // the project's own build requirements name the setuptools it needs
+        }
         if (setuptools == null || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN)) {
             // pip installs the newest version a specifier admits unless the installed one satisfies it
             Optional<String> imageSetuptools = imageSetuptools(buildSnippet.stage());

@@ -120,9 +120,24 @@ class DockerRulesTest {
     @Test
     void noBuildIsolationFixGoesAfterTheSubcommand() {
         String text = "FROM nvcr.io/nvidia/pytorch:25.02-py3\nRUN git clone https://github.com/vllm-project/vllm.git"
-                + " && cd vllm && TRITON_KERNELS_SRC_DIR=/t python3 -m pip wheel -w /w .\n";
+                + " && cd vllm && pip install -r requirements/build.txt"
+                + " && TRITON_KERNELS_SRC_DIR=/t python3 -m pip wheel -w /w .\n";
         Finding finding = lint("VL104", "Dockerfile", text).get(0);
         assertTrue(applied(text, finding.fixes().get(0)).contains("python3 -m pip wheel --no-build-isolation -w /w ."));
+    }
+
+    @Test
+    void noFixWithoutTheBuildRequirementsAndNoFindingWhereTorchIsAbsent() {
+        String clone = "RUN git clone https://github.com/vllm-project/vllm.git /v\n";
+        List<Finding> plain = lint("VL104", "Dockerfile", "FROM nvcr.io/nvidia/pytorch:25.02-py3\n" + clone
+                + "RUN cd /v && pip install .\n");
+        assertEquals(1, plain.size());
+        assertTrue(plain.get(0).fixes().isEmpty(), "vLLM's setup.py needs its build requirements without isolation");
+        String branches = "FROM python:3.12\n" + clone + "RUN if [ \"$(uname -m)\" = aarch64 ]; then"
+                + " pip install torch --index-url https://download.pytorch.org/whl/cu128; else echo no torch; fi"
+                + " && cd /v && pip install .\n";
+        assertEquals(List.of(), lint("VL104", "Dockerfile", branches));
+        assertEquals(1, lint("VL104", "Dockerfile", branches.replace("echo no torch", "pip install torch")).size());
     }
 
     @Test
@@ -146,7 +161,8 @@ class DockerRulesTest {
 
     @Test
     void uvBuildsAreCheckedAndGetTheirOwnFlag() {
-        String text = "FROM nvcr.io/nvidia/pytorch:25.02-py3\nCOPY . /src\nWORKDIR /src\nRUN uv build --wheel\n"
+        String text = "FROM nvcr.io/nvidia/pytorch:25.02-py3\nCOPY . /src\nWORKDIR /src\n"
+                + "RUN uv pip install --system setuptools\nRUN uv build --wheel\n"
                 + "RUN uv pip install --system /src\n";
         List<Finding> findings = lint("VL104", "Dockerfile", text, "pyproject.toml",
                 "[build-system]\nrequires = [\"setuptools\", \"torch>=2.6\"]\nbuild-backend = \"setuptools.build_meta\"\n"
