@@ -161,7 +161,7 @@ public final class ShallowClonePinnedCommit implements Rule {
         if ("1".equals(depth)) {
             context.report(ref.range(), "The clone of " + clone.dir + " is shallow (--depth 1), so it holds only the"
                     + " tip of one branch: commit " + value + " is not in it and this checkout fails with \"fatal:"
-                    + " reference is not a tree\" (or \"did not match any file(s) known to git\")." + fetch, fixes);
+                    + " reference is not a tree\" or \"did not match any file(s) known to git\"." + fetch, fixes);
             return;
         }
         // With more history the commit may still be in it: the checkout fails only once the branch has moved on.
