@@ -130,6 +130,7 @@ public final class BaseImages {
             Map<String, Size> sizes,
             List<LinkedDir> linkedDirs,
             List<String> contents,
+            List<String> symlinks,
             List<String> sources) {
 
         /** The size for a platform, falling back to the platform-independent one. */
@@ -138,9 +139,20 @@ public final class BaseImages {
             return Optional.ofNullable(s != null ? s : sizes.get(""));
         }
 
-        /** The linked directories that {@code rm -rf rmPath} would delete. */
+        /**
+         * The linked directories that {@code rm -rf rmPath} would delete; none when rmPath names a
+         * symlink of the image as it is, which rm removes without what it points to.
+         */
         public List<LinkedDir> linkedDirsDeletedBy(String rmPath) {
+            if (isSymlink(rmPath)) {
+                return List.of();
+            }
             return linkedDirs.stream().filter(d -> d.deletedBy(rmPath)).toList();
+        }
+
+        /** Whether the path, written without a trailing slash or glob, is one of the image's symlinks. */
+        public boolean isSymlink(String path) {
+            return symlinks.contains(path.trim());
         }
     }
 
@@ -176,7 +188,8 @@ public final class BaseImages {
     private static final Pattern CUDA_TAG = Pattern.compile(
             "(\\d+\\.\\d+(?:\\.\\d+)?)-(?:(cudnn\\d*)-)?(base|runtime|devel)-([a-z]+\\d+(?:\\.\\d+)?)");
 
-    private record Repo(List<LinkedDir> linkedDirs, List<String> contents, Optional<Size> size, String source) {}
+    private record Repo(List<LinkedDir> linkedDirs, List<String> contents, List<String> symlinks, Optional<Size> size,
+            String source) {}
 
     private record Ngc(String torch, String cuda, String python, String ubuntu, Optional<String> setuptools,
             String source) {}
@@ -199,8 +212,10 @@ public final class BaseImages {
             }
             List<String> contents = new ArrayList<>();
             n.path("contents").forEach(c -> contents.add(c.asText()));
+            List<String> symlinks = new ArrayList<>();
+            n.path("symlinks").forEach(c -> symlinks.add(c.asText()));
             repositories.put(ImageRef.parse(n.path("repository").asText() + ":x").repository(),
-                    new Repo(List.copyOf(dirs), List.copyOf(contents), size(n, source), source));
+                    new Repo(List.copyOf(dirs), List.copyOf(contents), List.copyOf(symlinks), size(n, source), source));
         }
         for (JsonNode n : tree.path("cuda-flavors")) {
             size(n, n.path("source").asText()).ifPresent(s -> cudaFlavors.put(n.path("flavor").asText(), s));
@@ -296,7 +311,7 @@ public final class BaseImages {
         }
         return Optional.of(new ImageFacts(repo, ref.tag(), cuda, flavor, cudnn, os, torch, python, setuptools,
                 Map.copyOf(sizes), r == null ? List.of() : r.linkedDirs(), List.copyOf(contents),
-                List.copyOf(sources)));
+                r == null ? List.of() : r.symlinks(), List.copyOf(sources)));
     }
 
     /** The NGC PyTorch tags the knowledge base knows, oldest first. */

@@ -12,6 +12,7 @@ import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /** VL202: an architecture the CUDA toolkit of its Dockerfile stage cannot compile for. */
 public final class CudaArchUnsupportedByToolkit implements Rule {
@@ -38,30 +39,18 @@ public final class CudaArchUnsupportedByToolkit implements Rule {
             if (toolkit == null) {
                 continue;
             }
-            // The list fails only where a build reads it: a native build in this stage or one built on it.
-            // Without one, an ENV kept in the shipped image still breaks later builds in it (possible).
-            boolean read = CudaStages.consumer(context.file(), setting.stage()).isPresent();
-            boolean kept = !read && setByEnv(setting) && CudaStages.inFinalImage(context.file(), setting.stage());
-            if (!read && !kept) {
+            Optional<Severity> severity = CudaStages.whereRead(context.file(), setting);
+            if (severity.isEmpty()) {
                 continue;
             }
             for (ArchList.Entry entry : setting.list().entries()) {
                 if (!table.canCompile(entry.arch(), toolkit.cuda()).ok()) {
                     String message = message(table, entry.arch(), setting.list().syntax(), toolkit);
-                    findings.report(read ? Severity.ERROR : Severity.NOTE, setting.range(entry), read ? message
-                            : message + " Nothing in this Dockerfile compiles with this list, but the image keeps it"
-                                    + " in its environment: a CUDA build in the image, such as a torch extension,"
-                                    + " fails the same way.");
+                    findings.report(severity.get(), setting.range(entry),
+                            severity.get() == Severity.ERROR ? message : message + CudaStages.ONLY_KEPT);
                 }
             }
         }
-    }
-
-    /** Whether the list is set by an ENV of its stage, which stays in the image, rather than an ARG or a RUN. */
-    private static boolean setByEnv(ArchSetting setting) {
-        int at = setting.wholeRange().start();
-        return setting.stage().instructions().stream()
-                .anyMatch(i -> i.is("ENV") && i.range().start() <= at && at < i.range().end());
     }
 
     private static String message(CudaArchTable table, CudaArch arch, ArchList.Syntax syntax, StageFacts.Toolkit toolkit) {

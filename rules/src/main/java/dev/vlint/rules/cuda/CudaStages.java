@@ -10,6 +10,7 @@ import dev.vlint.kb.KnownProjects;
 import dev.vlint.kb.TorchReleases;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
+import dev.vlint.rule.Severity;
 import dev.vlint.rules.docker.BuildIsolation;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
@@ -60,6 +61,26 @@ final class CudaStages {
             }
         }
         return Optional.empty();
+    }
+
+    /** Said of a list that no build of the Dockerfile reads but the shipped image keeps. */
+    static final String ONLY_KEPT = " Nothing in this Dockerfile compiles with this list, but the image keeps it in"
+            + " its environment: a CUDA build in the image, such as a torch extension, fails the same way.";
+
+    /**
+     * How sure a problem of an arch list is to break a build: ERROR where a build reads it (a
+     * Dockerfile list read by a native build in its stage or one built on it, or a list of a
+     * workflow or script); NOTE for a Dockerfile ENV nothing reads but the shipped image keeps; empty
+     * when no build can read it.
+     */
+    static Optional<Severity> whereRead(ProjectFile file, ArchSetting setting) {
+        Stage stage = setting.stage();
+        if (stage == null || consumer(file, stage).isPresent()) {
+            return Optional.of(Severity.ERROR);
+        }
+        boolean env = stage.instructions().stream().filter(i -> i.is("ENV"))
+                .anyMatch(i -> i.keyValues().stream().anyMatch(kv -> kv.key().text().equals(setting.variable())));
+        return env && inFinalImage(file, stage) ? Optional.of(Severity.NOTE) : Optional.empty();
     }
 
     /** Whether the image built without a target, the last stage, is {@code stage} or built on it. */

@@ -69,16 +69,18 @@ public final class CleanupInLaterLayer implements Rule {
         Set<Integer> builders = LayerPaths.builderStages(dockerfile);
         LayerPaths paths = new LayerPaths(context.file(), dockerfile);
         for (Stage stage : dockerfile.stages()) {
+            Optional<BaseImages.ImageFacts> image =
+                    KnowledgeBase.bundled().images().resolve(BuildSteps.rootImage(dockerfile, stage));
             paths.walk(stage, (run, known, workdir) -> {
                 if (!builders.contains(stage.index()) && LayerPaths.mentions(context.file(), run, DELETES)) {
-                    check(context, run, ShellSnippets.ofRun(context.file(), run), known, workdir);
+                    check(context, run, ShellSnippets.ofRun(context.file(), run), known, workdir, image);
                 }
             });
         }
     }
 
     private static void check(RuleContext context, Instruction run, List<Snippet> snippets, List<Known> known,
-            String workdir) {
+            String workdir, Optional<BaseImages.ImageFacts> image) {
         List<String> mounted = run.mounts().stream().map(RunMount::target).flatMap(Optional::stream)
                 .map(t -> BuildSteps.resolve("/", t)).toList();
         SimpleCommand first = null;
@@ -101,8 +103,9 @@ public final class CleanupInLaterLayer implements Rule {
                         if (value == null || value.isEmpty()) {
                             return;
                         }
+                        boolean link = image.isPresent() && image.get().isSymlink(value);
                         value = BuildSteps.resolve(cwd, value);
-                        if (!isPackage(value) && !underMount(value, mounted)) {
+                        if (!isPackage(value) && !link && !underMount(value, mounted)) {
                             deleted.add(value);
                         }
                     }
