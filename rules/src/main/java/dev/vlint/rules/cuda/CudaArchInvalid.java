@@ -26,7 +26,7 @@ public final class CudaArchInvalid implements Rule {
         Findings findings = new Findings(context);
         for (ArchSetting setting : ArchSettings.of(context.file())) {
             Optional<Severity> severity = setting.list().problems().isEmpty() ? Optional.empty()
-                    : CudaStages.whereRead(context.file(), setting);
+                    : CudaStages.whereRead(context.project(), context.file(), setting);
             for (ArchList.Problem problem : severity.isEmpty() ? List.<ArchList.Problem>of() : setting.list().problems()) {
                 String message = "Invalid " + setting.variable() + " entry: " + problem.message() + ". "
                         + consequence(setting.list().syntax()) + "; write an architecture of the GPUs you target.";

@@ -39,7 +39,7 @@ public final class CudaArchUnsupportedByToolkit implements Rule {
             if (toolkit == null) {
                 continue;
             }
-            Optional<Severity> severity = CudaStages.whereRead(context.file(), setting);
+            Optional<Severity> severity = CudaStages.whereRead(context.project(), context.file(), setting);
             if (severity.isEmpty()) {
                 continue;
             }

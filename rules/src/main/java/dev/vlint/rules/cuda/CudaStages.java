@@ -9,7 +9,9 @@ import dev.vlint.kb.KnowledgeBase;
 import dev.vlint.kb.KnownProjects;
 import dev.vlint.kb.TorchReleases;
 import dev.vlint.project.FileKind;
+import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
+import dev.vlint.project.Repositories;
 import dev.vlint.rule.Severity;
 import dev.vlint.rules.docker.BuildIsolation;
 import dev.vlint.shell.ShellSnippets;
@@ -49,15 +51,17 @@ final class CudaStages {
      * The first native build that reads the arch lists a stage sets: one in that stage, else one in a
      * stage built on it (which inherits its ARGs and ENVs).
      */
-    static Optional<StageFacts.Compile> consumer(ProjectFile file, Stage stage) {
+    static Optional<StageFacts.Compile> consumer(ProjectFile file, Stage stage, boolean nativeSources) {
         List<StageFacts> facts = of(file);
         Dockerfile dockerfile = file.model(DockerfileParser.KEY);
         if (dockerfile == null || stage.index() >= facts.size()) {
             return Optional.empty();
         }
         for (Stage other : dockerfile.stages().subList(stage.index(), dockerfile.stages().size())) {
-            if (builtOn(dockerfile, other, stage) && facts.get(other.index()).nativeBuild().isPresent()) {
-                return facts.get(other.index()).nativeBuild();
+            StageFacts f = facts.get(other.index());
+            if (builtOn(dockerfile, other, stage) && (f.nativeBuild().isPresent()
+                    || nativeSources && f.localBuild().isPresent())) {
+                return f.nativeBuild().or(f::localBuild);
             }
         }
         return Optional.empty();
@@ -73,14 +77,42 @@ final class CudaStages {
      * workflow or script); NOTE for a Dockerfile ENV nothing reads but the shipped image keeps; empty
      * when no build can read it.
      */
-    static Optional<Severity> whereRead(ProjectFile file, ArchSetting setting) {
+    static Optional<Severity> whereRead(Project project, ProjectFile file, ArchSetting setting) {
         Stage stage = setting.stage();
-        if (stage == null || consumer(file, stage).isPresent()) {
+        if (stage == null || consumer(file, stage, nativeSources(project, file)).isPresent()) {
             return Optional.of(Severity.ERROR);
         }
         boolean env = stage.instructions().stream().filter(i -> i.is("ENV"))
                 .anyMatch(i -> i.keyValues().stream().anyMatch(kv -> kv.key().text().equals(setting.variable())));
         return env && inFinalImage(file, stage) ? Optional.of(Severity.NOTE) : Optional.empty();
+    }
+
+    /** Signs in setup.py or pyproject.toml that a Python project compiles native code. */
+    private static final Pattern NATIVE_PROJECT = Pattern.compile(
+            "(?i)ext_modules|CUDAExtension|CppExtension|cmake|scikit-build|pybind11|setuptools-rust|maturin|cython");
+
+    /**
+     * Whether the Dockerfile's repository holds native sources that a pip build of a copied folder
+     * would compile: a CMakeLists.txt, or a setup.py or pyproject.toml that builds extensions.
+     */
+    private static boolean nativeSources(Project project, ProjectFile dockerfile) {
+        String root = Repositories.rootOf(project, dockerfile.path());
+        return project.derived(NativeSources.class, CudaStages::nativeSourceRepositories).contains(root);
+    }
+
+    /** Key of the per-project set of repositories with native sources. */
+    private interface NativeSources {}
+
+    private static java.util.Set<String> nativeSourceRepositories(Project project) {
+        java.util.Set<String> roots = new java.util.HashSet<>();
+        for (ProjectFile file : project.files()) {
+            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+            if (name.equals("CMakeLists.txt") || (file.kind() == FileKind.SETUP_PY || file.kind() == FileKind.PYPROJECT)
+                    && NATIVE_PROJECT.matcher(file.source().text()).find()) {
+                roots.add(Repositories.rootOf(project, file.path()));
+            }
+        }
+        return roots;
     }
 
     /** Whether the image built without a target, the last stage, is {@code stage} or built on it. */
@@ -123,6 +155,7 @@ final class CudaStages {
                             "torch " + t + " from " + stage.expandedBaseImage(), imageRange)));
             Optional<StageFacts.Compile> compile = Optional.empty();
             Optional<StageFacts.Compile> nativeBuild = Optional.empty();
+            Optional<StageFacts.Compile> localBuild = Optional.empty();
             boolean vllm = false;
             for (ShellSnippets.Snippet snippet : stage.instructions().stream()
                     .flatMap(instruction -> ShellSnippets.ofRun(file, instruction).stream()).toList()) {
@@ -139,11 +172,14 @@ final class CudaStages {
                     if (nativeBuild.isEmpty()) {
                         nativeBuild = compile.isPresent() ? compile : buildsNativeCode(command, vars);
                     }
+                    if (localBuild.isEmpty()) {
+                        localBuild = buildsSourceProject(command, vars);
+                    }
                     vllm |= command.words().stream().map(Word::raw)
                             .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("vllm"));
                 }
             }
-            facts.add(new StageFacts(toolkit, torch, compile, nativeBuild,
+            facts.add(new StageFacts(toolkit, torch, compile, nativeBuild, localBuild,
                     vllm || (parent != null && parent.buildsVllm())));
         }
         return List.copyOf(facts);
@@ -239,8 +275,8 @@ final class CudaStages {
 
     /**
      * A command that compiles native code and so reads the arch lists in its environment: a compiler
-     * or build tool, or a source build of a Python project (a local folder, a git+ URL, setup.py,
-     * python -m build, uv build); packages from an index count only with --no-binary ({@link #compiles}).
+     * or build tool, setup.py, python -m build, uv build; pip and uv builds of a folder are
+     * {@link #buildsSourceProject}, packages from an index count only with --no-binary ({@link #compiles}).
      */
     private static Optional<StageFacts.Compile> buildsNativeCode(SimpleCommand command, Function<String, String> vars) {
         String name = command.commandName();
@@ -254,17 +290,25 @@ final class CudaStages {
             return Optional.empty();
         }
         List<Word> args = command.args();
-        List<Word> install = pipArgs(command, "install");
-        List<Word> pip = install != null ? install : pipArgs(command, "wheel");
-        boolean sourceBuild = pip != null && pip.stream().anyMatch(w -> {
-            String value = w.value(vars);
-            return value != null && (value.startsWith(".") || value.startsWith("/") || value.startsWith("git+"));
-        });
         boolean pythonBuild = name.equals("build") || "uv".equals(name) && !args.isEmpty()
                 && "build".equals(args.get(0).literalValue())
                 || PYTHON.matcher(name).matches() && !args.isEmpty() && "setup.py".equals(args.get(0).literalValue());
-        return sourceBuild || pythonBuild
-                ? Optional.of(new StageFacts.Compile(shortText(command), command.range())) : Optional.empty();
+        return pythonBuild ? Optional.of(new StageFacts.Compile(shortText(command), command.range())) : Optional.empty();
+    }
+
+    /** A pip or uv install or wheel of a local folder or a git+ URL, which compiles what that project has. */
+    private static Optional<StageFacts.Compile> buildsSourceProject(SimpleCommand command, Function<String, String> vars) {
+        String name = command.commandName();
+        if (name == null || !name.startsWith("pip") && !name.equals("uv")) {
+            return Optional.empty();
+        }
+        List<Word> install = pipArgs(command, "install");
+        List<Word> pip = install != null ? install : pipArgs(command, "wheel");
+        boolean source = pip != null && pip.stream().anyMatch(w -> {
+            String value = w.value(vars);
+            return value != null && (value.startsWith(".") || value.startsWith("/") || value.startsWith("git+"));
+        });
+        return source ? Optional.of(new StageFacts.Compile(shortText(command), command.range())) : Optional.empty();
     }
 
     /** A package the knowledge base knows to compile against torch when built from source (flash-attn). */

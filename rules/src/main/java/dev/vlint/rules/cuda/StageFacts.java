@@ -10,11 +10,13 @@ import java.util.Optional;
  * @param torch the torch installed last in the stage, or inherited, or shipped by the base image
  * @param compile the first command that compiles CUDA code against torch, if any
  * @param nativeBuild the first command of this stage that compiles native code (cmake, nvcc, make,
- *     a source build of a Python project), which reads the stage's arch lists; if any
+ *     a build against torch, setup.py), which reads the stage's arch lists; if any
+ * @param localBuild the first pip/uv build of a local folder or git URL, which compiles only when
+ *     that project has native code; if any
  * @param buildsVllm whether the stage's commands mention vLLM (for the Float8_e8m0fnu hint)
  */
 record StageFacts(Optional<Toolkit> toolkit, Optional<Torch> torch, Optional<Compile> compile,
-        Optional<Compile> nativeBuild, boolean buildsVllm) {
+        Optional<Compile> nativeBuild, Optional<Compile> localBuild, boolean buildsVllm) {
 
     /** @param origin how the version was found, for messages: "nvidia/cuda:12.6.3-devel-ubuntu22.04" */
     record Toolkit(String cuda, String origin, TextRange range) {}

@@ -42,7 +42,7 @@ public final class TorchTooOldForArch implements Rule {
                 continue;
             }
             String version = torch.get().version().get();
-            Optional<Severity> severity = CudaStages.whereRead(context.file(), setting);
+            Optional<Severity> severity = CudaStages.whereRead(context.project(), context.file(), setting);
             for (ArchList.Entry entry : severity.isEmpty() ? List.<ArchList.Entry>of() : setting.list().entries()) {
                 Optional<TorchReleases.ArchSupport> support = torchReleases.firstReleaseFor(entry.arch());
                 if (support.isPresent()
