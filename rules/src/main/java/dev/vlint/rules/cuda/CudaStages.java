@@ -156,6 +156,7 @@ final class CudaStages {
             Optional<StageFacts.Compile> compile = Optional.empty();
             Optional<StageFacts.Compile> nativeBuild = Optional.empty();
             Optional<StageFacts.Compile> localBuild = Optional.empty();
+            boolean clonesNative = parent != null && parent.clonesNative();
             boolean vllm = false;
             for (ShellSnippets.Snippet snippet : stage.instructions().stream()
                     .flatMap(instruction -> ShellSnippets.ofRun(file, instruction).stream()).toList()) {
@@ -172,14 +173,19 @@ final class CudaStages {
                     if (nativeBuild.isEmpty()) {
                         nativeBuild = compile.isPresent() ? compile : buildsNativeCode(command, vars);
                     }
+                    clonesNative |= clonesNativeProject(command, vars);
+                    Optional<StageFacts.Compile> local = buildsSourceProject(command, vars);
                     if (localBuild.isEmpty()) {
-                        localBuild = buildsSourceProject(command, vars);
+                        localBuild = local;
+                    }
+                    if (nativeBuild.isEmpty() && clonesNative) {
+                        nativeBuild = local; // a build of a clone of vLLM, flash-attn, ...: it compiles
                     }
                     vllm |= command.words().stream().map(Word::raw)
                             .anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("vllm"));
                 }
             }
-            facts.add(new StageFacts(toolkit, torch, compile, nativeBuild, localBuild,
+            facts.add(new StageFacts(toolkit, torch, compile, nativeBuild, localBuild, clonesNative,
                     vllm || (parent != null && parent.buildsVllm())));
         }
         return List.copyOf(facts);
@@ -294,6 +300,24 @@ final class CudaStages {
                 && "build".equals(args.get(0).literalValue())
                 || PYTHON.matcher(name).matches() && !args.isEmpty() && "setup.py".equals(args.get(0).literalValue());
         return pythonBuild ? Optional.of(new StageFacts.Compile(shortText(command), command.range())) : Optional.empty();
+    }
+
+    /** A {@code git clone} of a project the knowledge base knows to compile against torch. */
+    private static boolean clonesNativeProject(SimpleCommand command, Function<String, String> vars) {
+        List<Word> args = command.args();
+        if (!"git".equals(command.commandName()) || args.isEmpty() || !"clone".equals(args.get(0).literalValue())) {
+            return false;
+        }
+        for (Word arg : args.subList(1, args.size())) {
+            String value = arg.value(vars);
+            if (value != null && value.contains("://")) {
+                String name = value.replaceAll("/+$", "").replaceAll("\\.git$", "");
+                name = name.substring(name.lastIndexOf('/') + 1);
+                return KnowledgeBase.bundled().projects().project(name)
+                        .map(KnownProjects.KnownProject::buildsAgainstTorch).orElse(false);
+            }
+        }
+        return false;
     }
 
     /** A pip or uv install or wheel of a local folder or a git+ URL, which compiles what that project has. */

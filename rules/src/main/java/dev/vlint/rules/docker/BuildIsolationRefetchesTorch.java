@@ -161,8 +161,8 @@ public final class BuildIsolationRefetchesTorch implements Rule {
         String message = "This builds " + project.name() + " in an isolated build environment, and its build"
                 + " requirements include torch: the build downloads and installs a second torch (several GB)"
                 + " although " + torch.describe() + " is already in the image, and compiles the extensions"
-                + " against that other torch. Add " + flag + (requirementsInstalled ? "" : " after installing the"
-                + " other build requirements, e.g. pip install -r requirements/build.txt,")
+                + " against that other torch. Add " + flag + (requirementsInstalled ? "" : ", after installing the"
+                + " project's other build requirements, which nothing installs without isolation,")
                 + " so the build uses the torch the image runs.";
         Fix[] fix = requirementsInstalled
                 ? new Fix[] {Fix.unsafe("Add " + flag, Edit.insert(pip.verb().range().end(), " " + flag))}
