@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -93,11 +94,12 @@ class FixtureTest {
 
     private static boolean matches(Expectation e, Finding f) {
         return e.file().equals(f.file().path()) && e.ruleId().equals(f.ruleId()) && e.line() == f.start().line()
+                && (e.level() == null || e.level().equals(f.severity().name().toLowerCase(Locale.ROOT)))
                 && (e.rangeText() == null || e.rangeText().equals(f.file().slice(f.range())));
     }
 
     private static String describe(Finding f) {
-        return f.file().path() + ":" + f.start().line() + ":" + f.start().column() + " " + f.ruleId()
-                + " \"" + f.file().slice(f.range()) + "\" " + f.message();
+        return f.file().path() + ":" + f.start().line() + ":" + f.start().column() + " " + f.ruleId() + " "
+                + f.severity().name().toLowerCase(Locale.ROOT) + " \"" + f.file().slice(f.range()) + "\" " + f.message();
     }
 }

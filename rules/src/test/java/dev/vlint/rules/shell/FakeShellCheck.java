@@ -32,7 +32,8 @@ final class FakeShellCheck {
             comments = []
             for name in [a for a in args if not a.startswith("-")]:
                 seen += 1
-                shutil.copy(name, os.path.join(log, "seen", "%%05d-%%s" %% (seen, name)))
+                # the pid keeps the copies of processes running side by side apart
+                shutil.copy(name, os.path.join(log, "seen", "%%05d-%%d-%%s" %% (seen, os.getpid(), name)))
                 with open(name, encoding="utf-8", newline="") as f:
                     lines = f.read().split("\\n")
                 for number, line in enumerate(lines, 1):
