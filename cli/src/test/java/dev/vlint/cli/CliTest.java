@@ -271,4 +271,44 @@ class CliTest {
         assertEquals("FROM ubuntu:latest\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
         assertTrue(out.toString().contains("docker buildx build -f " + shadow.resolve("Dockerfile")), out.toString());
     }
+
+    @Test
+    void helpListsTheOptionsAndEverySubcommand() {
+        for (String help : List.of("--help", "-h", "-hV")) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, vlint(help));
+            assertTrue(out.toString().startsWith("Usage: vlint [-hV] [--changed] [--diff] [--fix]"), out.toString());
+            assertTrue(out.toString().contains("      --select=RULES[,RULES...]\n"), out.toString());
+            assertTrue(out.toString().contains("\nCommands:\n  rules    List all rules"), out.toString());
+            assertTrue(out.toString().contains("\n  graph    Draw the build"), out.toString());
+            assertTrue(out.toString().contains("\nExit codes:\n  0   nothing at or above --fail-on\n"), out.toString());
+        }
+    }
+
+    @Test
+    void aUsageErrorShowsTheWholeUsage() {
+        assertEquals(2, vlint("--bogus"));
+        assertTrue(err.toString().startsWith("Unknown option: '--bogus'\nUsage: vlint [-hV]"), err.toString());
+        assertTrue(err.toString().contains("\nCommands:\n  rules "), err.toString());
+    }
+
+    @Test
+    void optionsKeepTheirValuesAndDefaults() {
+        assertEquals(0, vlint("--version"));
+        assertEquals("vlint " + Main.VERSION + "\n", out.toString());
+        assertEquals(2, vlint("--fail-on", "sometimes"));
+        assertTrue(err.toString().contains("invalid value 'sometimes' for --fail-on"), err.toString());
+        assertEquals(0, vlint("--select", "XT002,XT001", "--ignore", "XT001", "--fail-on", "warning", "--no-color"));
+        assertTrue(out.toString().contains("note[XT002]") && !out.toString().contains("XT001"), out.toString());
+    }
+
+    @Test
+    void onlyRunsThatMayLintWarmUpTheKnowledgeBase() {
+        assertTrue(Main.mayLint());
+        assertTrue(Main.mayLint("--format", "json", "docker/Dockerfile"));
+        assertTrue(Main.mayLint("graph", "."));
+        assertFalse(Main.mayLint("--version"));
+        assertFalse(Main.mayLint("rules"));
+        assertFalse(Main.mayLint("explain", "VL101"));
+    }
 }

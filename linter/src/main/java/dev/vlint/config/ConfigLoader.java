@@ -32,8 +32,6 @@ public final class ConfigLoader {
             Pattern.compile("sm_\\d{2,3}[af]?|\\d+\\.\\d+|[A-Za-z][A-Za-z0-9 ._-]*").asMatchPredicate();
 
     private static final Pattern CUDA_VERSION = Pattern.compile("\\d+\\.\\d+");
-    private static final Pattern ACTION_PATTERN =
-            Pattern.compile("\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/\\*|(/[A-Za-z0-9_.-]+)+)?)");
     private static final YAMLFactory YAML = new YAMLFactory();
 
     private ConfigLoader() {}
@@ -129,6 +127,8 @@ public final class ConfigLoader {
             Map<String, Optional<Severity>> levels = Map.of();
             List<String> ignorePaths = List.of();
             Config.Targets targets = Config.Targets.NONE;
+            Config.ImagePolicy images = Config.ImagePolicy.NONE;
+            boolean shellcheckOff = false;
             Config.Workflows workflows = Config.Workflows.NONE;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
@@ -138,78 +138,20 @@ public final class ConfigLoader {
                     case "rules" -> levels = rules(value);
                     case "ignore-paths" -> ignorePaths = strings(value, "ignore-paths");
                     case "targets" -> targets = targets(value);
-                    case "workflows" -> workflows = workflows(value);
-                    default -> throw error(keyAt,
-                            "unknown key '" + key + "' (expected rules, ignore-paths, targets, workflows)");
+                    case "dockerfile" -> images = ImagePolicyReader.read(parser, value, this::error);
+                    case "shellcheck" -> shellcheckOff = off(value, "shellcheck");
+                    case "workflows" -> workflows = WorkflowsReader.read(parser, value, this::error);
+                    default -> throw error(keyAt, "unknown key '" + key
+                            + "' (expected rules, ignore-paths, targets, dockerfile, shellcheck, workflows)");
                 }
             }
-            return new Config(levels, ignorePaths, targets, workflows);
-        }
-
-        private Config.Workflows workflows(JsonToken token) throws IOException, ConfigException {
-            if (token == JsonToken.VALUE_NULL) {
-                return Config.Workflows.NONE;
+            Optional<String> shellcheck = knownRules.id("shellcheck");
+            if (shellcheckOff && shellcheck.isPresent()) {
+                // `shellcheck: off` is `rules: {shellcheck: off}`, the rule that runs ShellCheck.
+                levels = new LinkedHashMap<>(levels);
+                levels.put(shellcheck.get(), Optional.empty());
             }
-            expect(token, JsonToken.START_OBJECT, "'workflows' must be a mapping");
-            Map<String, String> pinning = new LinkedHashMap<>();
-            List<String> allowed = List.of();
-            List<String> forbidden = List.of();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonLocation keyAt = parser.currentTokenLocation();
-                JsonToken value = parser.nextToken();
-                switch (key) {
-                    case "pinning" -> pinning = pinning(value);
-                    case "allowed-actions" -> allowed = actionPatterns(value, "allowed-actions");
-                    case "forbidden-actions" -> forbidden = actionPatterns(value, "forbidden-actions");
-                    default -> throw error(keyAt, "unknown key 'workflows." + key
-                            + "' (expected pinning, allowed-actions, forbidden-actions)");
-                }
-            }
-            return new Config.Workflows(pinning, allowed, forbidden);
-        }
-
-        /** Pattern to policy; zizmor's {@code ref-pin} and {@code hash-pin} are read as tag and hash. */
-        private Map<String, String> pinning(JsonToken token) throws IOException, ConfigException {
-            Map<String, String> pinning = new LinkedHashMap<>();
-            if (token == JsonToken.VALUE_NULL) {
-                return pinning;
-            }
-            expect(token, JsonToken.START_OBJECT, "'workflows.pinning' must map action patterns to any, tag or hash");
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String pattern = actionPattern(parser.currentName(), parser.currentTokenLocation());
-                JsonToken value = parser.nextToken();
-                String policy = value.isScalarValue() ? parser.getText().toLowerCase(Locale.ROOT) : "";
-                pinning.put(pattern, switch (policy) {
-                    case "any", "tag", "hash" -> policy;
-                    case "ref-pin" -> "tag";
-                    case "hash-pin" -> "hash";
-                    default -> throw error(parser.currentTokenLocation(),
-                            "bad pinning policy for '" + pattern + "' (expected any, tag or hash)");
-                });
-            }
-            return pinning;
-        }
-
-        private List<String> actionPatterns(JsonToken token, String key) throws IOException, ConfigException {
-            List<String> patterns = new ArrayList<>();
-            if (token == JsonToken.VALUE_NULL) {
-                return patterns;
-            }
-            expect(token, JsonToken.START_ARRAY, "'workflows." + key + "' must be a list of action patterns");
-            for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-                expect(item, JsonToken.VALUE_STRING, "'workflows." + key + "' entries must be strings");
-                patterns.add(actionPattern(parser.getText(), parser.currentTokenLocation()));
-            }
-            return patterns;
-        }
-
-        private String actionPattern(String text, JsonLocation at) throws ConfigException {
-            if (!ACTION_PATTERN.matcher(text).matches()) {
-                throw error(at, "bad action pattern '" + text
-                        + "' (expected *, owner/*, owner/repo, owner/repo/* or owner/repo/path)");
-            }
-            return text;
+            return new Config(levels, ignorePaths, targets, images, null, workflows);
         }
 
         private Map<String, Optional<Severity>> rules(JsonToken token) throws IOException, ConfigException {
@@ -236,6 +178,17 @@ public final class ConfigLoader {
                 });
             }
             return levels;
+        }
+
+        /** An on/off switch: true when it is off. */
+        private boolean off(JsonToken token, String key) throws IOException, ConfigException {
+            String text = token.isScalarValue() && token != JsonToken.VALUE_NULL
+                    ? parser.getText().toLowerCase(Locale.ROOT) : "";
+            return switch (text) {
+                case "off", "false" -> true;
+                case "on", "true" -> false;
+                default -> throw error(parser.currentTokenLocation(), "'" + key + "' must be on or off");
+            };
         }
 
         private Config.Targets targets(JsonToken token) throws IOException, ConfigException {

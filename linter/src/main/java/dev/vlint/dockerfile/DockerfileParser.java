@@ -359,8 +359,11 @@ public final class DockerfileParser {
             boolean imageEnvUnknown = baseStage >= 0 ? earlier.get(baseStage).endScope().imageEnvUnknown()
                     : !expanded.equalsIgnoreCase("scratch");
             if (baseStage >= 0) {
-                earlier.get(baseStage).endScope().variables().values().stream()
-                        .filter(v -> v.kind() == Scope.Kind.ENV).forEach(v -> envVars.put(v.name(), v));
+                // ARGs and ENVs of the base stage carry over: "Arguments and variables are inherited
+                // from parent stages" (docs.docker.com/build/building/variables/#scoping)
+                for (Scope.Variable v : earlier.get(baseStage).endScope().variables().values()) {
+                    (v.kind() == Scope.Kind.ENV ? envVars : argVars).put(v.name(), v);
+                }
             }
             List<Scope> scopes = new ArrayList<>();
             for (Instruction ins : body) {

@@ -1,6 +1,8 @@
 package dev.vlint.engine;
 
 import dev.vlint.project.FileKind;
+import dev.vlint.project.FileModels;
+import dev.vlint.project.ModelKey;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.Finding;
@@ -92,6 +94,11 @@ public final class Linter {
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
+                // Every file is parsed first, evenly spread over the threads. Project-wide models
+                // (the build model reads every workflow, Dockerfile and script) then find their files
+                // parsed, instead of the first rules to ask parsing them while the other threads wait.
+                pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> parsePrimary(files.get(i))))
+                        .join();
                 pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(lintOne)).join();
             } finally {
                 pool.shutdown();
@@ -147,6 +154,18 @@ public final class Linter {
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
     }
 
+    /** Parses the file's own model into its cache; a parser that throws is left to the rules that ask. */
+    private static void parsePrimary(ProjectFile file) {
+        ModelKey<?> key = FileModels.primary(file.kind());
+        if (key != null) {
+            try {
+                file.parse(key);
+            } catch (RuntimeException e) {
+                // Not cached: the rule that parses the file again gets the exception and reports it.
+            }
+        }
+    }
+
     private List<Finding> lintFile(Project project, ProjectFile file, Progress progress) {
         List<Finding> sink = new ArrayList<>();
         Visitors.FailureSink failures = (ruleId, error) -> progress.ruleFailed(ruleId, file, error);
@@ -191,6 +210,6 @@ public final class Linter {
 
     private static boolean isEnabled(Project project, Rule rule) {
         Optional<Severity> level = project.config().ruleLevels().get(rule.meta().id());
-        return level == null || level.isPresent();
+        return level == null ? rule.meta().enabledByDefault() : level.isPresent();
     }
 }

@@ -47,7 +47,7 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
                 visitors.each((visitor, context) -> visitor.step(step, job, context));
             }
         }
-        Visitors<WorkflowVisitor> readers = visitors.only(WorkflowVisitor::visitsExpressions);
+        Visitors<WorkflowVisitor> readers = visitors.filter(WorkflowVisitor::visitsExpressions);
         if (!readers.isEmpty()) {
             new Templates(file.source(), jobs, steps, readers).collect(workflow.root(), new ArrayList<>());
         }

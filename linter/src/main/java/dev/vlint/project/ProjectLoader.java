@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -57,10 +58,10 @@ public final class ProjectLoader {
         Path absRoot = root.toAbsolutePath().normalize();
         List<PathMatcher> ignored = config.ignorePaths().stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        Walk walk = new Walk(absRoot, notes);
+        List<Path> found = new ArrayList<>();
         Consumer<Path> reader = file -> {
             if (ignored.stream().noneMatch(m -> m.matches(Path.of(relative(absRoot, file))))) {
-                walk.read(file);
+                found.add(file);
             }
         };
         for (Path path : paths) {
@@ -70,11 +71,13 @@ public final class ProjectLoader {
                     walkPlain(absRoot, abs, notes, reader);
                 }
             } else if (Files.isRegularFile(abs)) {
-                walk.read(abs);
+                found.add(abs);
             } else {
                 notes.accept(relative(absRoot, abs) + ": no such file or folder");
             }
         }
+        Walk walk = new Walk(absRoot, notes);
+        walk.readAll(found);
         Project project = walk.project(config);
         if (walk.unclassified.isEmpty()) {
             return project;
@@ -85,8 +88,9 @@ public final class ProjectLoader {
         for (String path : NamedBuildFiles.of(project, walk.buildDescriptions)) {
             Path file = walk.unclassified.remove(path);
             FileKind kind = file == null ? FileKind.OTHER : FileKind.namedByBuild(path);
-            if (kind != FileKind.OTHER) {
-                walk.readAs(file, path, kind, true);
+            ProjectFile named = kind == FileKind.OTHER ? null : walk.readAs(file, path, kind, true, notes);
+            if (named != null) {
+                walk.files.add(named);
             }
         }
         return walk.files.size() == before ? project : walk.project(config);
@@ -112,46 +116,66 @@ public final class ProjectLoader {
             return new Project(root, dropDuplicates(files), config);
         }
 
-        void read(Path file) {
+        /**
+         * Reads and decodes the files on all cores (in a large project most of the load time, which
+         * would otherwise leave the linter's threads waiting on one), then keeps them in their order.
+         */
+        void readAll(List<Path> paths) {
+            Read[] reads = new Read[paths.size()];
+            IntStream.range(0, paths.size()).parallel().forEach(i -> reads[i] = read(paths.get(i)));
+            for (Read read : reads) {
+                read.notes.forEach(notes);
+                if (read.file != null) {
+                    files.add(read.file);
+                } else if (read.description != null) {
+                    buildDescriptions.put(read.description.path(), read.description);
+                } else if (read.unclassified != null) {
+                    unclassified.put(relative(root, read.unclassified), read.unclassified);
+                }
+            }
+        }
+
+        /** What reading one path gave: a file, a build description, a file to keep for the second pass, notes. */
+        private record Read(ProjectFile file, SourceFile description, Path unclassified, List<String> notes) {}
+
+        private Read read(Path file) {
             String rel = relative(root, file);
+            List<String> said = new ArrayList<>(0);
             FileKind kind = FileKind.classify(rel, "");
             if (kind == FileKind.OTHER && !mayBeShell(file)) {
                 if (NamedBuildFiles.isBuildDescription(rel)) {
-                    SourceFile source = text(file, rel);
-                    if (source != null) {
-                        buildDescriptions.put(rel, source);
-                    }
-                } else {
-                    unclassified.put(rel, file);
+                    return new Read(null, text(file, rel, said::add), null, said);
                 }
-                return;
+                return new Read(null, null, file, said);
             }
-            readAs(file, rel, kind, false);
+            return new Read(readAs(file, rel, kind, false, said::add), null, null, said);
         }
 
-        /** Reads the file as {@code kind} ({@code named}: a build names it so); OTHER means "classify by its first line". */
-        void readAs(Path file, String rel, FileKind kind, boolean named) {
+        /**
+         * Reads the file as {@code kind} ({@code named}: a build names it so); OTHER means "classify
+         * by its first line". Null when it is not a file vlint reads.
+         */
+        ProjectFile readAs(Path file, String rel, FileKind kind, boolean named, Consumer<String> notes) {
             if (kind == FileKind.WHEEL) {
                 // Wheels can be gigabytes; rules read their metadata from the archive itself.
-                files.add(new ProjectFile(file, kind, SourceFile.of(rel, "")));
-                return;
+                return new ProjectFile(file, kind, SourceFile.of(rel, ""));
             }
-            SourceFile source = text(file, rel);
+            SourceFile source = text(file, rel, notes);
             if (source == null) {
-                return;
+                return null;
             }
             String head = source.text().substring(0, Math.min(200, source.text().length()));
             if (kind == FileKind.OTHER || kind == FileKind.DOCKERFILE && head.startsWith("#!") && !named) {
                 kind = FileKind.classify(rel, head); // generate-dockerfile with a shebang is a script
                 if (kind == FileKind.OTHER) {
-                    return;
+                    return null;
                 }
             }
-            files.add(new ProjectFile(file, kind, source));
+            return new ProjectFile(file, kind, source);
         }
 
         /** The file's text, or null (with a note) when it is too large, binary or unreadable. */
-        private SourceFile text(Path file, String rel) {
+        private static SourceFile text(Path file, String rel, Consumer<String> notes) {
             try {
                 long size = Files.size(file);
                 if (size > MAX_FILE_BYTES) {

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  *       continuations or heredoc, a YAML key with its nested lines, a bracketed TOML/TS value);
  *   <li>at the end of a line it covers that line (for Dockerfile and shell, its whole logical line);
  *   <li>{@code # vlint: ignore-file[VL102]} anywhere covers the whole file;
- *   <li>TypeScript uses {@code //}; {@code # hadolint ignore=DL3008} maps through aliases.
+ *   <li>TypeScript uses {@code //}; in Dockerfiles {@code # hadolint ignore=DL3008 # reason} (next
+ *       instruction), {@code # hadolint stage ignore=...} and {@code # hadolint global ignore=...}
+ *       map through aliases ({@link HadolintPragma}).
  *   <li>workflows honour zizmor's {@code # zizmor: ignore[audit]} ({@link ZizmorIgnore}).
  * </ul>
  */
@@ -39,8 +41,6 @@ public final class Suppressions {
 
     private static final Pattern VLINT = Pattern.compile(
             "(?:#|//)[ \\t]*vlint:[ \\t]*(ignore|ignore-file)\\[([^\\]]*)\\](.*)");
-    private static final Pattern HADOLINT = Pattern.compile(
-            "#[ \\t]*hadolint[ \\t]+(global[ \\t]+)?ignore=([A-Za-z0-9, \\t]+)");
     private static final Pattern ID = Pattern.compile("[A-Za-z]+[0-9]+");
     private static final Pattern HEREDOC = Pattern.compile("<<-?[ \\t]*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
 
@@ -185,20 +185,26 @@ public final class Suppressions {
             return ids.isEmpty() ? null : suppression(lines, line, text, commentStart, ids, ranges,
                     m.group(3).trim(), m.group(1).equals("ignore-file"), false);
         }
-        Matcher h = HADOLINT.matcher(text).region(at, text.length());
-        if (h.lookingAt()) {
+        HadolintPragma pragma = lines.kind == FileKind.DOCKERFILE ? HadolintPragma.parse(text, at) : null;
+        if (pragma != null) {
             List<String> ids = new ArrayList<>();
             List<TextRange> ranges = new ArrayList<>();
-            Matcher id = ID.matcher(text).region(h.start(2), h.end(2));
-            while (id.find()) {
-                Optional<String> known = rules.id(id.group());
+            for (int k = 0; k < pragma.names().size(); k++) {
+                Optional<String> known = rules.id(pragma.names().get(k));
                 if (known.isPresent()) {
+                    int start = lineStart + pragma.nameStarts().get(k);
                     ids.add(known.get());
-                    ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
+                    ranges.add(new TextRange(start, start + pragma.names().get(k).length()));
                 }
             }
-            return ids.isEmpty() ? null
-                    : suppression(lines, line, text, commentStart, ids, ranges, "", h.group(1) != null, true);
+            if (ids.isEmpty()) {
+                return null;
+            }
+            if (pragma.scope() == HadolintPragma.Scope.STAGE) {
+                return stageSuppression(lines, line, text, commentStart, ids, ranges, pragma.reason());
+            }
+            return suppression(lines, line, text, commentStart, ids, ranges, pragma.reason(),
+                    pragma.scope() == HadolintPragma.Scope.GLOBAL, true);
         }
         return null;
     }
@@ -234,6 +240,22 @@ public final class Suppressions {
             }
         }
         return -1;
+    }
+
+    /**
+     * A {@code # hadolint stage ignore=} comment: it covers the lines after it up to the next FROM
+     * that starts a later stage (the FROM right after the comment belongs to the stage it ignores in).
+     */
+    private static Suppression stageSuppression(Lines lines, int line, String text, int commentStart, List<String> ids,
+            List<TextRange> ranges, String reason) {
+        SourceFile file = lines.file;
+        int first = lines.nextCode(line + 1);
+        int next = first < 0 ? -1 : lines.nextFrom(first + 1);
+        int end = next < 0 ? file.text().length() : Math.max(file.lineStart(line + 1), file.lineStart(next) - 1);
+        int start = line + 1 < file.lineCount() ? file.lineStart(line + 1) : file.text().length();
+        TextRange comment = new TextRange(file.lineStart(line) + commentStart, file.lineEnd(line));
+        return new Suppression(ids, ranges, reason, new TextRange(start, Math.max(start, end)), comment,
+                wholeLine(file, line), true);
     }
 
     /** The statement after an own-line comment: the next line that is neither blank nor a comment. */
@@ -301,6 +323,7 @@ public final class Suppressions {
         private int[] continuationStart;
         private int[] continuationEnd;
         private int[] nextCode;
+        private int[] nextFrom;
         private Map<String, List<Integer>> linesByText;
 
         Lines(SourceFile file, FileKind kind) {
@@ -354,6 +377,21 @@ public final class Suppressions {
                 }
             }
             return nextCode[Math.min(line, stripped.length)];
+        }
+
+        /** The first line at or after {@code line} that starts a FROM instruction, or -1. */
+        int nextFrom(int line) {
+            if (nextFrom == null) {
+                nextFrom = new int[stripped.length + 1];
+                nextFrom[stripped.length] = -1;
+                for (int i = stripped.length - 1; i >= 0; i--) {
+                    String t = stripped(i);
+                    boolean from = continuationStart(i) == i && t.length() > 4 && t.regionMatches(true, 0, "FROM", 0, 4)
+                            && Character.isWhitespace(t.charAt(4));
+                    nextFrom[i] = from ? i : nextFrom[i + 1];
+                }
+            }
+            return nextFrom[Math.min(line, stripped.length)];
         }
 
         /** The first line at or after {@code line} whose stripped text is {@code text}, or -1. */

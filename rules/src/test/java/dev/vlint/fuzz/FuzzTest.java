@@ -87,6 +87,16 @@ class FuzzTest {
                 "one stage of 30,000 RUNs", false);
     }
 
+    /** Found by the fuzz run: VL304 and the clone lookup of built projects rescanned the stage for every build. */
+    @Example
+    void oneStageWithManyBuildsStaysBounded() {
+        String dockerfile = "FROM nvcr.io/nvidia/pytorch:25.02-py3\n" + ("RUN git clone --depth 1"
+                + " https://github.com/vllm-project/vllm.git /v && cd /v && pip install --no-build-isolation .\n")
+                .repeat(3_000);
+        LintHarness.check("Dockerfile", FileKind.DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8),
+                "one stage of 3,000 clone-and-build RUNs", false);
+    }
+
     /** Found by the long run: each "#" of a comment line tried the directive pattern on the rest of the line. */
     @Example
     void oneLineOfManyCommentMarkersStaysBounded() {

@@ -13,9 +13,14 @@ import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -108,9 +113,47 @@ public final class BuildSteps {
      * builds on (so a clone in a parent stage is seen by a checkout in the child); per snippet
      * otherwise. {@code owner} is the stage whose own commands a rule reports on, null for snippets.
      */
-    record Sequence(List<Step> steps, Stage owner) {
+    record Sequence(List<Step> steps, Stage owner, Map<Step, Integer> positions, Map<String, List<Integer>> clonesByDir,
+            Map<Class<?>, Object> indexes) {
+        Sequence(List<Step> steps, Stage owner) {
+            this(steps, owner, new IdentityHashMap<>(), new HashMap<>(), new ConcurrentHashMap<>());
+            for (int i = 0; i < steps.size(); i++) {
+                positions.put(steps.get(i), i);
+                Cloned clone = "git".equals(steps.get(i).name()) ? cloneOf(steps.get(i)) : null;
+                if (clone != null) {
+                    clonesByDir.computeIfAbsent(clone.dir(), d -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+
         boolean owns(Step step) {
             return owner == null || step.stage() == owner;
+        }
+
+        /** Where {@code step} stands, or the end when it is not one of these steps. */
+        int position(Step step) {
+            return positions.getOrDefault(step, steps.size());
+        }
+
+        /**
+         * An index over these steps built once by {@code build} (keyed by its owner class), so that rules
+         * asking something of every build in a sequence stay linear.
+         */
+        @SuppressWarnings("unchecked")
+        <T> T index(Class<?> key, Function<Sequence, T> build) {
+            return (T) indexes.computeIfAbsent(key, k -> build.apply(this));
+        }
+
+        /** The last clone into {@code dir} before {@code step}, or null; a binary search, not a scan. */
+        Cloned cloneBefore(Step step, String dir) {
+            List<Integer> clones = clonesByDir.get(dir);
+            Integer at = positions.get(step);
+            if (clones == null || at == null) {
+                return null;
+            }
+            int found = Collections.binarySearch(clones, at);
+            int before = (found >= 0 ? found : -found - 1) - 1;
+            return before < 0 ? null : cloneOf(steps.get(clones.get(before)));
         }
     }
 

@@ -47,21 +47,17 @@ final class BuiltProjects {
 
     /** The project in {@code dir} as the build stands at {@code step}, if vlint can tell. */
     private static Optional<Facts> at(RuleContext context, Sequence sequence, Step step, String dir) {
-        Cloned clone = null;
-        for (Step earlier : sequence.steps()) {
-            if (earlier == step) {
-                break;
-            }
-            Cloned cloned = BuildSteps.cloneOf(earlier);
-            if (cloned != null && cloned.dir().equals(dir)) {
-                clone = cloned;
-            }
-        }
+        Cloned clone = sequence.cloneBefore(step, dir);
         if (clone != null) {
             return known(BuildSteps.humanish(clone.url()));
         }
-        String local = sequence.owner() == null ? localFolder(dir) : copiedFrom(context, sequence.owner(), dir);
+        String local = folderOf(context, sequence, step, dir);
         return local == null ? Optional.empty() : fromFolder(context, local);
+    }
+
+    /** The project folder of the repository that a build at {@code dir} reads: a local folder, or one COPYed there. */
+    static String folderOf(RuleContext context, Sequence sequence, Step step, String dir) {
+        return sequence.owner() == null ? localFolder(dir) : copiedFrom(context, sequence.owner(), dir);
     }
 
     /** Facts of a project the knowledge base knows by name. */
