@@ -63,7 +63,8 @@ public final class SubstringContains implements Rule, WorkflowVisitor {
                 String message = "`contains('" + list + "', " + value + ")` tests whether " + value + " is a part of the"
                         + " string, so any substring passes (a branch `mai` for `main`)"
                         + (chosen ? ", and whoever pushes a branch or starts the run chooses that value" : "")
-                        + ". Compare with a list: `contains(fromJSON('[...]'), " + value + ")`.";
+                        + ". Compare with a list instead: give contains a JSON array through `fromJSON`, such as"
+                        + " `fromJSON('[\"a\", \"b\"]')`, as its first argument.";
                 boolean plainText = condition.style() == YamlNode.Style.PLAIN || condition.style() == YamlNode.Style.LITERAL
                         || condition.style() == YamlNode.Style.FOLDED;
                 Fix fix = plainText && WORDS.matcher(list.trim()).matches() ? Fix.unsafe("Compare with a list",
