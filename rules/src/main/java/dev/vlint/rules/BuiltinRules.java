@@ -110,6 +110,7 @@ import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.security.ActionNotPinned;
 import dev.vlint.rules.security.ActionTyposquat;
 import dev.vlint.rules.security.AllSecretsExposed;
+import dev.vlint.rules.security.AppTokenTooBroad;
 import dev.vlint.rules.security.ArchivedAction;
 import dev.vlint.rules.security.CacheInPublishingJob;
 import dev.vlint.rules.security.CheckoutCredentialsUploaded;
@@ -283,7 +284,8 @@ public final class BuiltinRules {
             new DiscouragedFeature(),
             new FalsyTernaryBranch(),
             new ToolVersionUnpinned(),
-            new RegistryPasswordInWorkflow());
+            new RegistryPasswordInWorkflow(),
+            new AppTokenTooBroad());
 
     private BuiltinRules() {}
 
