@@ -128,8 +128,7 @@ final class LintCommand implements Callable<Integer> {
         if (statistics && chosenFormat != Format.TEXT && chosenFormat != Format.JSON) {
             throw new UsageException("--statistics prints text or json, not " + format);
         }
-        List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
-                .map(p -> session.cwd().resolve(p).normalize()).toList();
+        List<Path> targets = session.readableTargets(paths);
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
         Config settings = session.config(config, root);
         List<Rule> rules = chosenRules(settings);

@@ -3,12 +3,14 @@ package dev.vlint.cli;
 import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
 import dev.vlint.config.ConfigLoader;
+import dev.vlint.project.PathProblems;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.RuleConfigs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +77,25 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
         return file.isPresent() ? RuleConfigs.load(file.get(), rules) : Config.DEFAULT;
     }
 
+    /**
+     * The paths to lint ({@code .} when none is given), resolved against the working directory.
+     * A path that is missing or cannot be read is a usage error, all of them named at once: a typo
+     * in a CI step must not pass as a clean run.
+     */
+    List<Path> readableTargets(List<Path> written) {
+        List<Path> targets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path path : written.isEmpty() ? List.of(Path.of(".")) : written) {
+            Path target = cwd.resolve(path).normalize();
+            PathProblems.of(target).ifPresent(problem -> problems.add(path + ": " + problem));
+            targets.add(target);
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("\n", problems));
+        }
+        return targets;
+    }
+
     /** Whether colour may be used on standard output (a terminal, and NO_COLOR not set). */
     boolean colorAllowed() {
         return terminal && env.getOrDefault("NO_COLOR", "").isEmpty();
@@ -89,7 +110,7 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
             return USAGE;
         }
         if (e instanceof UsageException) {
-            err.println("vlint: " + e.getMessage());
+            e.getMessage().lines().forEach(line -> err.println("vlint: " + line));
             return USAGE;
         }
         return internalError("", e);

@@ -13,10 +13,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,9 +198,42 @@ class CliTest {
     }
 
     @Test
-    void loaderNotesGoToStandardError() {
-        assertEquals(1, vlint("docker", "missing"));
-        assertTrue(err.toString().contains("vlint: missing: no such file or folder"), err.toString());
+    void aMissingPathIsAUsageErrorThatWritesNoReport() {
+        assertEquals(2, vlint("does/not/exist", "--fail-on", "note", "--format", "sarif", "--output", "x.sarif"));
+        assertEquals("vlint: does/not/exist: no such file or folder\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("x.sarif")), "no report for a run that linted nothing");
+        err.getBuffer().setLength(0);
+        assertEquals(2, vlint("docker", "missing", "gone/Dockerfile"));
+        assertEquals("vlint: missing: no such file or folder\nvlint: gone/Dockerfile: no such file or folder\n",
+                err.toString());
+    }
+
+    @Test
+    void aBrokenLinkIsNamedAsOne() throws IOException {
+        Files.createSymbolicLink(dir.resolve("Dockerfile"), dir.resolve("docker/Dockerfile.gone"));
+        assertEquals(2, vlint("Dockerfile"));
+        assertEquals("vlint: Dockerfile: broken symbolic link (its target does not exist)\n", err.toString());
+    }
+
+    @Test
+    void unreadablePathsSayPermissionDenied() throws IOException {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.writeString(locked.resolve("Dockerfile"), "FROM scratch\n");
+        Path file = dir.resolve("docker/Dockerfile");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("-w-------"));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+            Assumptions.assumeFalse(Files.isReadable(file),
+                    "permissions are not enforced for this user (root): PathProblemsTest covers the messages");
+            assertEquals(2, vlint("docker/Dockerfile", "locked", "locked/Dockerfile"));
+            assertEquals(List.of("vlint: docker/Dockerfile: permission denied (the file cannot be read)",
+                    "vlint: locked: permission denied (the folder can be listed but not entered)",
+                    "vlint: locked/Dockerfile: permission denied (a folder on the way cannot be entered)"),
+                    err.toString().lines().toList());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     @Test

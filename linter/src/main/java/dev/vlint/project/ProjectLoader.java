@@ -195,7 +195,9 @@ public final class ProjectLoader {
                 }
             }
             into.add(new ProjectFile(file, kind, source));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            notes.accept(rel + ": skipped, " + PathProblems.describe(e));
+        } catch (RuntimeException e) {
             notes.accept(rel + ": cannot read: " + e.getMessage());
         }
     }
