@@ -105,8 +105,10 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
         if (e instanceof ConfigException config) {
             Path file = config.file();
             Path shown = file != null && file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file) : file;
-            err.println("vlint: config error: " + shown + ":" + config.line() + ":" + config.column() + ": "
-                    + config.problem());
+            for (ConfigException.Problem problem : config.problems()) {
+                err.println("vlint: config error: " + shown + ":" + problem.line() + ":" + problem.column() + ": "
+                        + problem.message());
+            }
             return USAGE;
         }
         if (e instanceof UsageException) {

@@ -136,6 +136,20 @@ class CliTest {
     }
 
     @Test
+    void everyConfigErrorIsPrintedWithItsPlace() throws IOException {
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  xt001: off\n  XT404: error\ncolour: true\n");
+        assertEquals(2, vlint());
+        assertEquals("vlint: config error: .vlint.yaml:3:3: unknown rule id 'XT404'\n"
+                + "vlint: config error: .vlint.yaml:4:1: unknown key 'colour' (expected rules, ignore-paths, targets)\n",
+                err.toString());
+        err.getBuffer().setLength(0);
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules: [\n  XT001: off\n");
+        assertEquals(2, vlint());
+        assertEquals("vlint: config error: .vlint.yaml:1:8: this '[' is never closed: expected ',' or ']' but found"
+                + " the end of the file\n", err.toString());
+    }
+
+    @Test
     void configTurnsRulesOffAndChangesLevels() throws IOException {
         Files.writeString(dir.resolve("custom.yaml"), "rules:\n  XT001: off\n  XT002: error\n");
         assertEquals(1, vlint("--config", "custom.yaml"));
@@ -150,7 +164,7 @@ class CliTest {
         assertTrue(err.toString().contains(".vlint.yaml:2:1: unknown key 'colour'"), err.toString());
         Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  XT001: \"off\n");
         assertEquals(2, vlint());
-        assertTrue(err.toString().contains("invalid YAML"), err.toString());
+        assertTrue(err.toString().contains(".vlint.yaml:2:10: this quoted value is never closed"), err.toString());
     }
 
     @Test
