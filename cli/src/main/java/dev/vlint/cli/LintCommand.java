@@ -55,7 +55,8 @@ import picocli.CommandLine.Parameters;
         footer = "Paths in reports are relative to the root of the git work tree that holds the first PATH,"
                 + " or to the working directory outside git.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
+        exitCodeList = {"0:nothing at or above --fail-on (with --diff: no file would change)",
+                "1:findings at or above --fail-on (with --diff: a file would change, whatever --fail-on says)",
                 "2:usage or config error", "3:internal error"})
 final class LintCommand implements Callable<Integer> {
     enum Format { TEXT, JSON, SARIF, GITHUB }
@@ -97,7 +98,8 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--unsafe-fixes", description = "Also apply fixes that may change behaviour (with --fix or --diff).")
     private boolean unsafeFixes;
 
-    @Option(names = "--diff", description = "Print the fixes as a unified diff and write nothing.")
+    @Option(names = "--diff", description = "Print the fixes as a unified diff and write nothing; exit 1 when a"
+            + " file would change, 0 when none would (as ruff --diff), whatever --fail-on says.")
     private boolean diff;
 
     @Option(names = "--changed", description = "Report only on files changed against HEAD: staged, unstaged and"
@@ -153,6 +155,7 @@ final class LintCommand implements Callable<Integer> {
                 session.out().print(fixReport.diff());
                 session.out().flush();
                 session.err().println("vlint: " + fixReport.summary() + " (nothing written: --diff)");
+                // One rule for --diff, like ruff's: it answers "would --fix change a file?", not --fail-on.
                 return fixReport.changedFiles().isEmpty() ? Session.OK : Session.FINDINGS;
             }
             boolean written = writeFixes(fixReport);

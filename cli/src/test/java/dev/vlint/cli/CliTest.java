@@ -292,6 +292,18 @@ class CliTest {
     }
 
     @Test
+    void diffExitsOneExactlyWhenAFileWouldChangeWhateverFailOnSays() throws IOException {
+        assertEquals(1, vlint("--diff", "--fail-on", "none"));
+        assertEquals(1, vlint("--diff", "--fail-on", "error"));
+        Files.writeString(dir.resolve("docker/Dockerfile"), "FROM ubuntu:24.04\nRUN apt-get update\n");
+        assertEquals(0, vlint("--diff", "--fail-on", "note"), "XT002 is left, but nothing would change");
+        assertEquals(0, vlint("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("1 findings at or above --fail-on (with --diff: a file would change, whatever"
+                + " --fail-on says)"), help);
+    }
+
+    @Test
     void fixWritesSafeFixesAndReportsWhatIsLeft() throws IOException {
         assertEquals(1, vlint("--fix", "--fail-on", "note"));
         assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
