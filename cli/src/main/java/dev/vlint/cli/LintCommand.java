@@ -158,7 +158,7 @@ final class LintCommand implements Callable<Integer> {
                 // One rule for --diff, like ruff's: it answers "would --fix change a file?", not --fail-on.
                 return fixReport.changedFiles().isEmpty() ? Session.OK : Session.FINDINGS;
             }
-            boolean written = writeFixes(fixReport);
+            boolean written = writeFixes(fixReport, project.root());
             findings = fixReport.remaining();
             if (!written) {
                 return Session.FINDINGS;
@@ -250,9 +250,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Writes the fixed files; false when any could not be written (each is named on stderr). */
-    private boolean writeFixes(FixReport fixed) {
+    private boolean writeFixes(FixReport fixed, Path root) {
         boolean allWritten = true;
-        for (SafeWriter.Outcome outcome : fixed.write(new SafeWriter())) {
+        for (SafeWriter.Outcome outcome : fixed.write(SafeWriter.within(root))) {
             if (!outcome.ok()) {
                 session.err().println("vlint: " + outcome.message());
                 allWritten = false;

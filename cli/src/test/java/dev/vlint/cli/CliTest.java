@@ -304,6 +304,24 @@ class CliTest {
     }
 
     @Test
+    void aLinkedDockerfileIsLintedAndFixedThroughItsLinkAndOutsideLinksAreNamed(@TempDir Path elsewhere)
+            throws IOException {
+        Files.move(dir.resolve("docker/Dockerfile"), dir.resolve("docker/cuda.df"));
+        Files.createSymbolicLink(dir.resolve("Dockerfile"), Path.of("docker/cuda.df"));
+        Files.writeString(elsewhere.resolve("Dockerfile"), "FROM ubuntu:latest\n");
+        Files.createSymbolicLink(dir.resolve("Dockerfile.other"), elsewhere.resolve("Dockerfile"));
+
+        assertEquals(1, vlint("--fix", "--fail-on", "note"));
+
+        assertTrue(out.toString().startsWith("Dockerfile:2:5: note[XT002]"), out.toString());
+        assertTrue(Files.isSymbolicLink(dir.resolve("Dockerfile")));
+        assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(dir.resolve("docker/cuda.df")));
+        assertEquals("FROM ubuntu:latest\n", Files.readString(elsewhere.resolve("Dockerfile")));
+        assertTrue(err.toString().contains("vlint: Dockerfile.other: skipped, symbolic link to "
+                + elsewhere.resolve("Dockerfile").toRealPath() + ", outside the lint root"), err.toString());
+    }
+
+    @Test
     void fixWritesSafeFixesAndReportsWhatIsLeft() throws IOException {
         assertEquals(1, vlint("--fix", "--fail-on", "note"));
         assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));

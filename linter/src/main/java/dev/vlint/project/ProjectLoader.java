@@ -9,13 +9,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.FileMode;
@@ -31,6 +34,10 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * Inside a git work tree, what git ignores ({@code .gitignore} files at any depth,
  * {@code .git/info/exclude}, {@code core.excludesFile}) is skipped; elsewhere every file is
  * walked. {@code ignore-paths} globs apply everywhere. Files named explicitly are always read.
+ *
+ * <p>A symbolic link to a file inside the lint root is read under the link's own path (unless its
+ * target is read itself); a link to a file outside the root, a broken link and a link to a folder
+ * are skipped with a note saying so.
  */
 public final class ProjectLoader {
     /** Files larger than this are skipped with a note. */
@@ -48,12 +55,13 @@ public final class ProjectLoader {
      */
     public static Project load(Path root, List<Path> paths, Config config, Consumer<String> notes) {
         Path absRoot = root.toAbsolutePath().normalize();
+        Links links = new Links(absRoot);
         List<PathMatcher> ignored = config.ignorePaths().stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
         List<ProjectFile> files = new ArrayList<>();
         Consumer<Path> reader = file -> {
             if (ignored.stream().noneMatch(m -> m.matches(Path.of(relative(absRoot, file))))) {
-                read(absRoot, file, notes, files);
+                read(absRoot, file, notes, files, links);
             }
         };
         for (Path path : paths) {
@@ -62,14 +70,87 @@ public final class ProjectLoader {
                 if (!walkGit(absRoot, abs, notes, reader)) {
                     walkPlain(absRoot, abs, notes, reader);
                 }
-            } else if (Files.isRegularFile(abs)) {
-                read(absRoot, abs, notes, files);
+            } else if (Files.isRegularFile(abs) || Files.isSymbolicLink(abs)) {
+                read(absRoot, abs, notes, files, links);
             } else {
                 notes.accept(relative(absRoot, abs) + ": no such file or folder");
             }
         }
         files.sort((a, b) -> a.path().compareTo(b.path()));
-        return new Project(absRoot, dropDuplicates(files), config);
+        return new Project(absRoot, links.dropLinksToReadFiles(dropDuplicates(files), notes), config);
+    }
+
+    /**
+     * The symbolic links met while loading: which may be read (a file inside the lint root), and
+     * which were read, so a link whose target is read too is dropped rather than linted twice.
+     */
+    private static final class Links {
+        private final Path root;
+        private Path realRoot;
+        private final Map<Path, Path> targets = new HashMap<>();
+
+        Links(Path root) {
+            this.root = root;
+        }
+
+        /** True for a regular file, or a link to a file inside the lint root; notes why a link is skipped. */
+        boolean mayRead(Path file, Consumer<String> notes) {
+            if (!Files.isSymbolicLink(file)) {
+                return true;
+            }
+            String rel = relative(root, file);
+            Path target;
+            try {
+                target = file.toRealPath();
+                if (realRoot == null) {
+                    realRoot = root.toRealPath();
+                }
+            } catch (NoSuchFileException e) {
+                notes.accept(rel + ": skipped, broken symbolic link (its target does not exist)");
+                return false;
+            } catch (IOException e) {
+                notes.accept(rel + ": skipped, symbolic link that cannot be followed: " + PathProblems.describe(e));
+                return false;
+            }
+            if (Files.isDirectory(target)) {
+                notes.accept(rel + ": skipped, symbolic link to a folder (" + target + "); folder links are not"
+                        + " followed, lint the folder itself");
+                return false;
+            }
+            if (!target.startsWith(realRoot)) {
+                notes.accept(rel + ": skipped, symbolic link to " + target + ", outside the lint root " + root);
+                return false;
+            }
+            targets.put(file, target);
+            return true;
+        }
+
+        /** Drops a link read under its own path when its target was read too (same file, one report). */
+        List<ProjectFile> dropLinksToReadFiles(List<ProjectFile> files, Consumer<String> notes) {
+            if (targets.isEmpty()) {
+                return files;
+            }
+            Map<Path, ProjectFile> direct = new HashMap<>();
+            for (ProjectFile file : files) {
+                if (!targets.containsKey(file.absolutePath())) {
+                    try {
+                        direct.put(file.absolutePath().toRealPath(), file);
+                    } catch (IOException e) {
+                        direct.put(file.absolutePath(), file);
+                    }
+                }
+            }
+            List<ProjectFile> kept = new ArrayList<>();
+            for (ProjectFile file : files) {
+                ProjectFile same = direct.get(targets.get(file.absolutePath()));
+                if (same != null) {
+                    notes.accept(file.path() + ": skipped, symbolic link to " + same.path() + ", which is linted itself");
+                } else {
+                    kept.add(file);
+                }
+            }
+            return kept;
+        }
     }
 
     /** Walks the folder with git's view of ignored files; false when it is not in a git work tree. */
@@ -111,7 +192,7 @@ public final class ProjectLoader {
                         } else {
                             notes.accept(relative(root, file) + ": cannot read folder");
                         }
-                    } else if (mode != FileMode.SYMLINK && mode != FileMode.GITLINK) {
+                    } else if (mode != FileMode.GITLINK) {
                         reader.accept(file);
                     }
                 }
@@ -126,7 +207,7 @@ public final class ProjectLoader {
 
     private static void walkPlain(Path root, Path dir, Consumer<String> notes, Consumer<Path> reader) {
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
@@ -136,7 +217,7 @@ public final class ProjectLoader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
+                            if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                                 reader.accept(file);
                             }
                             return FileVisitResult.CONTINUE;
@@ -165,11 +246,11 @@ public final class ProjectLoader {
         return unique;
     }
 
-    private static void read(Path root, Path file, Consumer<String> notes, List<ProjectFile> into) {
+    private static void read(Path root, Path file, Consumer<String> notes, List<ProjectFile> into, Links links) {
         String rel = relative(root, file);
         FileKind kind = FileKind.classify(rel, "");
         try {
-            if (kind == FileKind.OTHER && !mayBeShell(file)) {
+            if (kind == FileKind.OTHER && !mayBeShell(file) || !links.mayRead(file, notes)) {
                 return;
             }
             if (kind == FileKind.WHEEL) {
