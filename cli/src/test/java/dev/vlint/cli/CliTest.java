@@ -342,6 +342,27 @@ class CliTest {
     }
 
     @Test
+    void dumpRefusesFilesThatAreNoDockerfile() throws IOException {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
+        Files.writeString(dir.resolve("values.yaml"), "a: 1\n");
+        Files.writeString(dir.resolve("build"), "#!/bin/sh\necho hi\n");
+        Files.writeString(dir.resolve("app.docker"), "FROM scratch\n");
+        assertEquals(2, vlint("dump", ".github/workflows/ci.yml"));
+        assertEquals(2, vlint("dump", "values.yaml"));
+        assertEquals(2, vlint("dump", "build"));
+        assertEquals(List.of(
+                "vlint: dump prints how a Dockerfile is parsed, and .github/workflows/ci.yml is a GitHub workflow,"
+                        + " not a Dockerfile; `vlint .github/workflows/ci.yml` lints it",
+                "vlint: dump prints how a Dockerfile is parsed, and values.yaml is a .yaml file, not a Dockerfile;"
+                        + " `vlint ./values.yaml` lints it",
+                "vlint: dump prints how a Dockerfile is parsed, and build is a shell script, not a Dockerfile;"
+                        + " `vlint ./build` lints it"), err.toString().lines().toList());
+        assertEquals("", out.toString());
+        assertEquals(0, vlint("dump", "app.docker"), "a name of no other format is read as a Dockerfile");
+    }
+
+    @Test
     void buildDryRunPointsDockerAtThePatchedCopyAndLeavesTheOriginal() throws IOException {
         Path shadow = dir.resolve("shadow");
         assertEquals(0, vlint("build", "--dry-run", "--shadow-dir", "shadow", "--", "docker", "buildx", "build",
