@@ -31,15 +31,7 @@ public record Stage(int index, String name, Instruction from, List<Instruction> 
 
     /** Whether an {@code ARG name} of this stage comes before {@code instruction}. */
     public boolean isArgDeclaredBefore(String name, Instruction instruction) {
-        int limit = indexOf(instruction);
-        limit = limit < 0 ? instructions.size() : limit;
-        for (int i = 0; i < limit; i++) {
-            Instruction ins = instructions.get(i);
-            if (ins.is("ARG") && ins.args().stream().anyMatch(w -> DockerfileParser.argName(w.text()).equals(name))) {
-                return true;
-            }
-        }
-        return false;
+        return scopeAt(instruction).declaresArg(name);
     }
 
     /** Binary search by start offset (instructions are in file order), then an identity check. */
