@@ -104,10 +104,12 @@ public final class Suppressions {
      *     reported as unused, since nothing could have matched them
      */
     public Result apply(List<Finding> findings, Set<String> checkedRuleIds) {
+        SuppressionIndex index = new SuppressionIndex(suppressions);
         Set<String> used = new HashSet<>(); // "index:ruleId"
+        Map<Integer, Set<String>> silenced = new HashMap<>(); // by blanket suppression, in finding order
         List<Finding> marked = new ArrayList<>();
         for (Finding finding : findings) {
-            marked.add(suppress(finding, used));
+            marked.add(suppress(index, finding, used, silenced));
         }
         List<Finding> unused = new ArrayList<>();
         List<Finding> blanket = new ArrayList<>();
@@ -117,10 +119,11 @@ public final class Suppressions {
                 continue;
             }
             for (Suppression.UnknownId unknown : s.unknownIds()) {
-                unused.add(suppress(unknownIdFinding(s, unknown), new HashSet<>()));
+                unused.add(suppress(index, unknownIdFinding(s, unknown), new HashSet<>(), new HashMap<>()));
             }
             if (s.blanket()) {
-                blanket.add(suppress(blanketFinding(s, silencedBy(i, findings, used)), new HashSet<>()));
+                List<String> ids = new ArrayList<>(silenced.getOrDefault(i, Set.of()));
+                blanket.add(suppress(index, blanketFinding(s, ids), new HashSet<>(), new HashMap<>()));
                 continue;
             }
             List<Integer> idle = new ArrayList<>();
@@ -131,7 +134,7 @@ public final class Suppressions {
                 }
             }
             if (!idle.isEmpty()) {
-                unused.add(suppress(unusedFinding(s, idle), new HashSet<>()));
+                unused.add(suppress(index, unusedFinding(s, idle), new HashSet<>(), new HashMap<>()));
             }
         }
         return new Result(marked, unused, blanket);
@@ -149,15 +152,18 @@ public final class Suppressions {
         }
     }
 
-    private Finding suppress(Finding finding, Set<String> used) {
+    /** Marks the finding with the reason of the first comment covering it; notes every comment that covers it. */
+    private Finding suppress(SuppressionIndex index, Finding finding, Set<String> used,
+            Map<Integer, Set<String>> silenced) {
         Finding result = finding;
-        for (int i = 0; i < suppressions.size(); i++) {
+        for (int i : index.covering(finding.ruleId(), finding.range().start())) {
             Suppression s = suppressions.get(i);
-            if (s.covers(finding.ruleId(), finding.range().start())) {
-                used.add(i + ":" + finding.ruleId());
-                if (!result.suppressed()) {
-                    result = result.withSuppression(s.reason());
-                }
+            used.add(i + ":" + finding.ruleId());
+            if (s.blanket()) {
+                silenced.computeIfAbsent(i, k -> new LinkedHashSet<>()).add(finding.ruleId());
+            }
+            if (!result.suppressed()) {
+                result = result.withSuppression(s.reason());
             }
         }
         return result;
@@ -191,17 +197,6 @@ public final class Suppressions {
         String message = "'" + unknown.written() + "' is not a rule id, so this suppression silences nothing for it; "
                 + (unknown.closest() == null ? "`vlint rules` lists the ids" : "did you mean " + unknown.closest() + "?");
         return new Finding(UNUSED_ID, Severity.WARNING, message, file, unknown.range(), List.of(), List.of(), null);
-    }
-
-    /** The rules a blanket suppression silenced, in the order their findings came. */
-    private static List<String> silencedBy(int index, List<Finding> findings, Set<String> used) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Finding finding : findings) {
-            if (used.contains(index + ":" + finding.ruleId())) {
-                ids.add(finding.ruleId());
-            }
-        }
-        return new ArrayList<>(ids);
     }
 
     /**
