@@ -224,7 +224,10 @@ public final class YamlReader {
     /** Records the {@code &anchor} among the properties written between {@code start} and {@code end}. */
     private void anchorWritten(int start, int end) {
         String text = file.text();
-        for (int at = text.indexOf('&', start); at >= 0 && at < end; at = text.indexOf('&', at + 1)) {
+        for (int at = start; at < end; at++) {
+            if (text.charAt(at) != '&') {
+                continue;
+            }
             int nameEnd = at + 1;
             while (nameEnd < end && !Character.isWhitespace(text.charAt(nameEnd))) {
                 nameEnd++;
