@@ -28,10 +28,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -236,40 +238,75 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 "license = \"" + expression + "\""));
     }
 
-    private static void checkStageSetuptools(RuleContext context, ShellSnippets.Snippet buildSnippet,
-            SimpleCommand build, String dir, Pep639Project project, Set<TextRange> reported) {
-        Installed setuptools = null;
-        Installed packaging = null;
-        List<ShellSnippets.Snippet> before = new ArrayList<>();
-        for (Instruction instruction : buildSnippet.stage().instructions()) {
-            if (instruction.range().start() > buildSnippet.instruction().range().start()) {
-                break;
+    /** A {@code pip install} of setuptools (with the packaging it installs alongside, or null), at its place in the stage. */
+    private record SetuptoolsInstall(int position, Installed setuptools, Installed packaging) {}
+
+    /**
+     * The setuptools installs of one stage, in the order its commands run, and the place of every
+     * command: found in one pass per stage, so a stage of n builds is not reread n times.
+     */
+    private record StageInstalls(List<SetuptoolsInstall> installs, Map<SimpleCommand, Integer> positions) {
+        /** The last install before {@code build} (a command of the stage), or null. */
+        SetuptoolsInstall lastBefore(SimpleCommand build) {
+            Integer at = positions.get(build);
+            SetuptoolsInstall last = null;
+            int low = 0;
+            int high = installs.size() - 1;
+            while (at != null && low <= high) {
+                int middle = (low + high) >>> 1;
+                if (installs.get(middle).position() < at) {
+                    last = installs.get(middle);
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
             }
-            before.addAll(ShellSnippets.ofRun(context.file(), instruction));
+            return last;
         }
-        for (ShellSnippets.Snippet snippet : before) {
-            for (SimpleCommand raw : snippet.script().commands()) {
-                if (raw.range().start() >= build.range().start() && snippet == buildSnippet) {
-                    break;
-                }
-                SimpleCommand command = raw.effective();
-                if (!isPip(command, "install")) {
-                    continue;
-                }
-                for (Word arg : command.args()) {
-                    Installed installed = installed(arg, command.hasFlag("-U") || command.hasFlag("--upgrade"));
-                    if (installed != null && isNamed(arg, "setuptools")) {
-                        setuptools = installed;
-                        packaging = null;
-                        for (Word other : command.args()) {
-                            if (isNamed(other, "packaging")) {
-                                packaging = installed(other, false);
+    }
+
+    private static final Object STAGE_INSTALLS = new Object();
+
+    private static StageInstalls stageInstalls(RuleContext context, Stage stage) {
+        Map<Integer, StageInstalls> byStage = context.file().derived(STAGE_INSTALLS,
+                f -> new ConcurrentHashMap<>());
+        return byStage.computeIfAbsent(stage.index(), i -> {
+            List<SetuptoolsInstall> installs = new ArrayList<>();
+            Map<SimpleCommand, Integer> positions = new IdentityHashMap<>();
+            for (Instruction instruction : stage.instructions()) {
+                for (ShellSnippets.Snippet snippet : ShellSnippets.ofRun(context.file(), instruction)) {
+                    for (SimpleCommand raw : snippet.script().commands()) {
+                        int position = positions.size();
+                        positions.put(raw, position);
+                        SimpleCommand command = raw.effective();
+                        if (!isPip(command, "install")) {
+                            continue;
+                        }
+                        for (Word arg : command.args()) {
+                            Installed installed = installed(arg, command.hasFlag("-U") || command.hasFlag("--upgrade"));
+                            if (installed != null && isNamed(arg, "setuptools")) {
+                                Installed packaging = null;
+                                for (Word other : command.args()) {
+                                    if (isNamed(other, "packaging")) {
+                                        packaging = installed(other, false);
+                                    }
+                                }
+                                installs.add(new SetuptoolsInstall(position, installed, packaging));
                             }
                         }
                     }
                 }
             }
-        }
+            return new StageInstalls(List.copyOf(installs), positions);
+        });
+    }
+
+    private static void checkStageSetuptools(RuleContext context, ShellSnippets.Snippet buildSnippet,
+            SimpleCommand build, String dir, Pep639Project project, Set<TextRange> reported) {
+        StageInstalls installs = stageInstalls(context, buildSnippet.stage());
+        SetuptoolsInstall last = installs.lastBefore(build);
+        Installed setuptools = last == null ? null : last.setuptools();
+        Installed packaging = last == null ? null : last.packaging();
         if (setuptools == null || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN)) {
             // pip installs the newest version a specifier admits unless the installed one satisfies it
             Optional<String> imageSetuptools = imageSetuptools(buildSnippet.stage());
@@ -496,25 +533,15 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
      * with the context taken to be the Dockerfile's folder; null when none did.
      */
     private static ProjectFile copiedPyproject(RuleContext context, Stage stage, Instruction until, String dir) {
-        String cwd = "/";
         String source = null;
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction == until) {
+        for (StageCopy copy : stageCopies(context, stage)) {
+            if (copy.start() >= until.range().start()) {
                 break;
             }
-            if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                cwd = resolve(cwd, instruction.args().get(0).text());
-            }
-            boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
-            if (!copy || instruction.args().size() != 2) {
-                continue;
-            }
-            String dest = resolve(cwd, instruction.args().get(1).text());
-            String src = instruction.args().get(0).text();
-            if (dir.equals(dest)) {
-                source = src;
-            } else if (dir.startsWith(dest.equals("/") ? "/" : dest + "/")) {
-                source = src + "/" + dir.substring(dest.length() + (dest.equals("/") ? 0 : 1));
+            if (dir.equals(copy.dest())) {
+                source = copy.src();
+            } else if (dir.startsWith(copy.dest().equals("/") ? "/" : copy.dest() + "/")) {
+                source = copy.src() + "/" + dir.substring(copy.dest().length() + (copy.dest().equals("/") ? 0 : 1));
             }
         }
         if (source == null) {
@@ -524,6 +551,31 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         String contextDir = dockerfile.contains("/") ? dockerfile.substring(0, dockerfile.lastIndexOf('/')) : "";
         String path = resolve("/" + contextDir, source).substring(1);
         return context.project().file(path.isEmpty() ? "pyproject.toml" : path + "/pyproject.toml");
+    }
+
+    /** A {@code COPY src dest} from the build context, with dest resolved against the WORKDIR there. */
+    private record StageCopy(int start, String dest, String src) {}
+
+    private static final Object STAGE_COPIES = new Object();
+
+    /** The stage's copies in order, found once per stage rather than once per build. */
+    private static List<StageCopy> stageCopies(RuleContext context, Stage stage) {
+        Map<Integer, List<StageCopy>> byStage = context.file().derived(STAGE_COPIES, f -> new ConcurrentHashMap<>());
+        return byStage.computeIfAbsent(stage.index(), i -> {
+            List<StageCopy> copies = new ArrayList<>();
+            String cwd = "/";
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                    cwd = resolve(cwd, instruction.args().get(0).text());
+                }
+                boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
+                if (copy && instruction.args().size() == 2) {
+                    copies.add(new StageCopy(instruction.range().start(), resolve(cwd, instruction.args().get(1).text()),
+                            instruction.args().get(0).text()));
+                }
+            }
+            return List.copyOf(copies);
+        });
     }
 
     /** {@code path} resolved against the absolute directory {@code cwd}, normalized, no trailing slash. */
