@@ -16,13 +16,16 @@ import java.util.Map;
  * Shows that every rule is linear in its input: for each shape of {@code bench/linearity-shapes.yaml}
  * (every rule of {@link BuiltinRules} must have one), lints a generated project of n and of 8n
  * instances with that rule alone (parsing included, one thread) and prints both times and their
- * ratio; close to 8 is linear, close to 64 quadratic. It prints numbers and fails only when a rule
+ * ratio; close to 8 is linear, close to 64 quadratic. n starts at the shape's count and is doubled
+ * (up to 16 times) until n instances take 40 ms, below which the times are mostly noise. It prints numbers and fails only when a rule
  * has no shape.
  *
  * <p>Usage: {@code Linearity [--shapes FILE] [--rule ID]... [--scale K]} (K multiplies every n).
  */
 public final class Linearity {
     private static final int RUNS = 5;
+    /** The base count is doubled until linting it takes this long. */
+    private static final double MIN_MILLIS = 40;
 
     private Linearity() {}
 
@@ -58,6 +61,12 @@ public final class Linearity {
                 int n = shape.n() * scale;
                 best(rule, shape, 8 * n); // warm-up: compiled code and a grown heap for both sizes
                 double small = best(rule, shape, n);
+                // Times of a few ms are mostly noise; a known superlinear shape is kept small.
+                while (small < MIN_MILLIS && n < 16 * shape.n() * scale && shape.superlinear().isEmpty()) {
+                    n *= 2;
+                    best(rule, shape, 8 * n);
+                    small = best(rule, shape, n);
+                }
                 double large = best(rule, shape, 8 * n);
                 double ratio = large / Math.max(small, 0.1);
                 String mark = !shape.superlinear().isEmpty() ? " known superlinear: " + shape.superlinear()
@@ -66,8 +75,17 @@ public final class Linearity {
                         shape.name(), n, small, 8 * n, large, ratio, mark);
             }
         }
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s, load average at the end %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** The fastest of five lints of a fresh project (so parsing counts), in milliseconds. */
