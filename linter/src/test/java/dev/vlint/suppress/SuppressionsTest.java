@@ -233,6 +233,14 @@ class SuppressionsTest {
     }
 
     @Test
+    void rulesAreNamedInCommentsAsEverywhereElse() {
+        SourceFile file = SourceFile.of("Dockerfile", "RUN a # vlint: ignore[rule-vl101]\nRUN b # vlint: ignore[Vl101]\n");
+        Suppressions.Result result = applyKnown(file, at(file, "VL101", "RUN a"), at(file, "VL101", "RUN b"));
+        assertTrue(result.findings().stream().allMatch(Finding::suppressed), "by name and in any case");
+        assertTrue(result.unused().isEmpty(), result.unused().toString());
+    }
+
+    @Test
     void knownIdsNextToAnUnknownOneStillWork() {
         SourceFile file = SourceFile.of("Dockerfile", "RUN x # vlint: ignore[zz999, dl3008]\n");
         Suppressions.Result result = applyKnown(file, at(file, "VL101", "RUN"));
