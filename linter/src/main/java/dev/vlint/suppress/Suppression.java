@@ -42,11 +42,4 @@ public record Suppression(List<String> ruleIds, List<TextRange> idRanges, String
     public boolean fileWide() {
         return target == null;
     }
-
-    /** Whether this suppression silences a finding of {@code ruleId} starting at {@code offset}. */
-    public boolean covers(String ruleId, int offset) {
-        boolean named = ruleIds.contains(ruleId) || blanket && !Suppressions.ABOUT_SUPPRESSIONS.contains(ruleId);
-        // The end is included: an empty finding at the end of the last line still belongs to it.
-        return named && (target == null || offset >= target.start() && offset <= target.end());
-    }
 }

@@ -73,7 +73,10 @@ final class SuppressionIndex {
             return s.fileWide() ? Integer.MIN_VALUE : s.target().start();
         }
 
-        /** Adds the suppressions whose target holds {@code offset} (its end included). */
+        /**
+         * Adds the suppressions whose target holds {@code offset}; the end is included, so an empty
+         * finding at the end of the last line still belongs to it.
+         */
         void covering(int offset, List<Integer> into) {
             int low = 0;
             int high = starts.length - 1;
