@@ -26,7 +26,8 @@ public final class WorkflowParser {
         YamlNode root = doc.root();
         if (problems.isEmpty() && (root == null || root.isNull())) {
             problems.add(new ParseProblem(TextRange.at(0), "the workflow is empty: GitHub rejects a workflow file"
-                    + " without at least 'on:' and 'jobs:'"));
+                    + " without at least 'on:' and 'jobs:' and shows a failed run for it; delete the file, or disable"
+                    + " the workflow in GitHub, rather than commenting it out"));
         } else if (problems.isEmpty() && !root.isMapping()) {
             problems.add(new ParseProblem(root.range(), "a workflow must be a mapping of keys such as 'on:' and"
                     + " 'jobs:', not " + (root.isSequence() ? "a list" : "a single value")));

@@ -217,7 +217,8 @@ class WorkflowParserTest {
         for (String text : List.of("", "# only a comment\n", "~\n")) {
             Parsed<Workflow> parsed = WorkflowParser.parse(SourceFile.of("w.yml", text));
             assertEquals(List.of(new ParseProblem(TextRange.at(0), "the workflow is empty: GitHub rejects a workflow"
-                    + " file without at least 'on:' and 'jobs:'")), parsed.problems(), text);
+                    + " file without at least 'on:' and 'jobs:' and shows a failed run for it; delete the file, or"
+                    + " disable the workflow in GitHub, rather than commenting it out")), parsed.problems(), text);
             assertTrue(parsed.model().jobs().isEmpty());
         }
         assertNull(WorkflowParser.parse(SourceFile.of("w.yml", "")).model().root());
