@@ -115,6 +115,7 @@ expect() {
   local name="$1" want="$2" pattern="$3" out code=0
   shift 3
   out="$("$@" 2>&1)" || code=$?
+  last_output="$out"
   local got=pass
   [ "$code" -eq 0 ] || got=block
   if [ "$got" = "$want" ] && grep -Eq -- "$pattern" <<<"$out"; then
@@ -130,11 +131,21 @@ expect() {
 commit() { git -C "$1" add -A && git -C "$1" commit -q -m "$2"; }
 
 vlint_hook='      - id: vlint'
-repo="$(new_repo staged "$vlint_hook")"
+# verbose: pre-commit shows the output of a passing hook too, so the first run's build can be checked.
+repo="$(new_repo staged "$vlint_hook"$'\n        verbose: true')"
 write "$repo" Dockerfile "$clean_dockerfile"
 write "$repo" .github/workflows/build.yml "$workflow"
 write "$repo" scripts/build.sh $'#!/bin/sh\nset -e\necho building\n'
-expect "vlint passes a clean commit (builds the jar on first use)" pass '^vlint\.+Passed' commit "$repo" clean
+expect "vlint passes a clean commit (builds the jar on first use, saying so in one line)" pass \
+  '^vlint: building cli/target/vlint.jar and the release with Maven .*about a minute' commit "$repo" clean
+if grep -q $'\033' <<<"$last_output"; then
+  echo "FAILED: the first run printed terminal escape codes into pre-commit's output"
+  sed -n l <<<"$last_output" | grep -F '\033' | head -3 | sed 's/^/    | /'
+  failed=$((failed + 1))
+else
+  echo "ok: the first run's output has no terminal escape codes"
+  passed=$((passed + 1))
+fi
 expect "the hook's build left the release folder whose launcher bin/vlint runs" pass "/cli/target/vlint-$version/bin/vlint\$" \
   bash -c 'ls -d "$1"/repo*/cli/target/vlint-"$2"/bin/vlint' _ "$PRE_COMMIT_HOME" "$version"
 head="$(git -C "$repo" rev-parse HEAD)"

@@ -51,9 +51,12 @@ expect "it has bin/vlint, lib/vlint.jar, a runtime and a start-up archive" 0 "^o
 expect "the runtime has java.base and no desktop, compiler or other tool modules" 0 "^java\.base\$" \
   bash -c '"$1/runtime/bin/java" --list-modules | sed "s/@.*//" | grep -E "^(java\.base|java\.desktop|jdk\..*)\$"' _ "$home"
 
-# The scrubbed environment: PATH holds readlink alone (for the symbolic link case), no java.
+# The scrubbed environment: PATH holds readlink (for the symbolic link case) and shellcheck (which
+# vlint runs when it is there), no java.
 mkdir -p "$tmp/path"
 ln -s "$(command -v readlink)" "$tmp/path/readlink"
+command -v shellcheck >/dev/null || { echo "release-test: shellcheck must be on PATH" >&2; exit 2; }
+ln -s "$(command -v shellcheck)" "$tmp/path/shellcheck"
 ln -s "$home/bin/vlint" "$tmp/path/vlint"
 scrubbed=(env -i "PATH=$tmp/path" "HOME=$tmp")
 in_dir() { local dir="$1"; shift; (cd "$dir" && "$@"); }
@@ -62,13 +65,14 @@ expect "no java is reachable in the scrubbed environment" 127 "" "${scrubbed[@]}
 cp -r "$root/fixtures/seeds/003-vllm-cpu-wheels/before" "$tmp/project"
 expect "it lints a project with findings: exit 1 and the findings" 1 '^pyproject\.toml:7:18: error\[VL302\]' \
   in_dir "$tmp/project" "${scrubbed[@]}" "$home/bin/vlint" .
-expect "it ends with the summary line" 1 '^Checked 4 files in [0-9.]+s: 1 error, 1 warning, 0 notes' \
+expect "it ends with the summary line" 1 '^Checked 4 files in [0-9.]+s: 1 error, 1 warning, [0-9]+ notes' \
   in_dir "$tmp/project" "${scrubbed[@]}" "$home/bin/vlint" .
 expect "it writes SARIF to a file and exits 0 with --fail-on none" 0 '^$' \
   in_dir "$tmp/project" "${scrubbed[@]}" "$home/bin/vlint" --format sarif --fail-on none --output out.sarif .
 expect "the SARIF file was written" 0 '"ruleId" *: *"VL302"' cat "$tmp/project/out.sarif"
 mkdir -p "$tmp/clean"
-printf 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' >"$tmp/clean/Dockerfile"
+printf '%s\n' 'FROM ubuntu:24.04' 'RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubuntu10.6 \' \
+  '    && rm -rf /var/lib/apt/lists/*' >"$tmp/clean/Dockerfile"
 expect "it passes a clean Dockerfile: exit 0" 0 "Checked 1 file in .*0 errors, 0 warnings, 0 notes" \
   "${scrubbed[@]}" "$home/bin/vlint" "$tmp/clean/Dockerfile"
 expect "it runs through a symbolic link on PATH" 0 "^vlint [0-9]" "${scrubbed[@]}" vlint --version

@@ -46,7 +46,10 @@ fi
 
 # Tuned for short runs on few cores: C1 only with one compiler thread (leaves the cores to vlint's
 # own threads), the serial collector (least start-up work), no hsperfdata file.
-jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData)
+# The JVM logs its warnings (e.g. an AOT cache entry it cannot link) to stdout, where they would
+# corrupt JSON and SARIF output: only errors are logged, and to stderr.
+jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData
+  -Xlog:disable -Xlog:all=error:stderr)
 
 rm -rf "$image" "$target/$archive" "$target/$archive.sha256"
 linked=""

@@ -90,7 +90,8 @@ final class LintCommand implements Callable<Integer> {
                 .footer("Paths in reports are relative to the root of the git work tree that holds the first PATH,"
                         + " or to the working directory outside git.")
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(exitCodes("0", "nothing at or above --fail-on", "1", "findings at or above --fail-on",
+                .exitCodeList(exitCodes("0", "nothing at or above --fail-on (with --diff: no file would change)",
+                        "1", "findings at or above --fail-on (with --diff: a file would change, whatever --fail-on says)",
                         "2", "usage or config error", "3", "internal error"));
         spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*").type(List.class)
                 .auxiliaryTypes(Path.class).initialValue(new ArrayList<Path>())
@@ -106,7 +107,8 @@ final class LintCommand implements Callable<Integer> {
         option("--category", "NAME", String.class, null, "SARIF analysis category (runAutomationDetails.id).");
         flag("--fix", "Apply safe fixes to the files, then report what is left.");
         flag("--unsafe-fixes", "Also apply fixes that may change behaviour (with --fix or --diff).");
-        flag("--diff", "Print the fixes as a unified diff and write nothing.");
+        flag("--diff", "Print the fixes as a unified diff and write nothing; exit 1 when a file would change, 0"
+                + " when none would (as ruff --diff), whatever --fail-on says.");
         flag("--changed", "Report only on files changed against HEAD: staged, unstaged and untracked (not ignored).");
         option("--since", "REF", String.class, null, "Report only on files changed since the git revision REF"
                 + " (branch, tag, sha, HEAD~3, origin/main), untracked files included.");
@@ -183,8 +185,7 @@ final class LintCommand implements Callable<Integer> {
         if (statistics && chosenFormat != Format.TEXT && chosenFormat != Format.JSON) {
             throw new UsageException("--statistics prints text or json, not " + format);
         }
-        List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
-                .map(p -> session.cwd().resolve(p).normalize()).toList();
+        List<Path> targets = session.readableTargets(paths);
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
         Config settings = session.config(config, root);
         FailOn threshold = choice(FailOn.class,
@@ -212,9 +213,10 @@ final class LintCommand implements Callable<Integer> {
                 session.out().print(fixReport.diff());
                 session.out().flush();
                 session.err().println("vlint: " + fixReport.summary() + " (nothing written: --diff)");
+                // One rule for --diff, like ruff's: it answers "would --fix change a file?", not --fail-on.
                 return fixReport.changedFiles().isEmpty() ? Session.OK : Session.FINDINGS;
             }
-            boolean written = writeFixes(fixReport);
+            boolean written = writeFixes(fixReport, project.root());
             findings = fixReport.remaining();
             if (!written) {
                 return Session.FINDINGS;
@@ -312,9 +314,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Writes the fixed files; false when any could not be written (each is named on stderr). */
-    private boolean writeFixes(FixReport fixed) {
+    private boolean writeFixes(FixReport fixed, Path root) {
         boolean allWritten = true;
-        for (SafeWriter.Outcome outcome : fixed.write(new SafeWriter())) {
+        for (SafeWriter.Outcome outcome : fixed.write(SafeWriter.within(root))) {
             if (!outcome.ok()) {
                 session.err().println("vlint: " + outcome.message());
                 allWritten = false;
@@ -417,6 +419,11 @@ final class LintCommand implements Callable<Integer> {
 
     /** Writes a sibling temporary file and renames it over the target, so readers never see half a report. */
     static void writeAtomically(Path target, String content) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // /dev/stdout, a named pipe: written to, never replaced by a regular file.
+            Files.writeString(target, content, StandardCharsets.UTF_8);
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -4,12 +4,14 @@ import dev.vlint.config.Config;
 import dev.vlint.config.ConfigException;
 import dev.vlint.config.ConfigLoader;
 import dev.vlint.config.HadolintConfig;
+import dev.vlint.project.PathProblems;
 import dev.vlint.rule.Rule;
 import dev.vlint.rules.RuleConfigs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,25 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
         return found;
     }
 
+    /**
+     * The paths to lint ({@code .} when none is given), resolved against the working directory.
+     * A path that is missing or cannot be read is a usage error, all of them named at once: a typo
+     * in a CI step must not pass as a clean run.
+     */
+    List<Path> readableTargets(List<Path> written) {
+        List<Path> targets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path path : written.isEmpty() ? List.of(Path.of(".")) : written) {
+            Path target = cwd.resolve(path).normalize();
+            PathProblems.of(target).ifPresent(problem -> problems.add(path + ": " + problem));
+            targets.add(target);
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(String.join("\n", problems));
+        }
+        return targets;
+    }
+
     /** Whether colour may be used on standard output (a terminal, and NO_COLOR not set). */
     boolean colorAllowed() {
         return terminal && env.getOrDefault("NO_COLOR", "").isEmpty();
@@ -128,12 +149,14 @@ public record Session(Path cwd, PrintWriter out, PrintWriter err, Map<String, St
         if (e instanceof ConfigException config) {
             Path file = config.file();
             Path shown = file != null && file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file) : file;
-            err.println("vlint: config error: " + shown + ":" + config.line() + ":" + config.column() + ": "
-                    + config.problem());
+            for (ConfigException.Problem problem : config.problems()) {
+                err.println("vlint: config error: " + shown + ":" + problem.line() + ":" + problem.column() + ": "
+                        + problem.message());
+            }
             return USAGE;
         }
         if (e instanceof UsageException) {
-            err.println("vlint: " + e.getMessage());
+            e.getMessage().lines().forEach(line -> err.println("vlint: " + line));
             return USAGE;
         }
         return internalError("", e);

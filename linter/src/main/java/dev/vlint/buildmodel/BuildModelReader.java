@@ -22,7 +22,9 @@ import dev.vlint.workflow.WorkflowParser;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +62,8 @@ final class BuildModelReader {
     private final Set<String> claimed = new HashSet<>();
     /** Every path a build names as its Dockerfile or bake file, found or not (for file discovery). */
     private final Set<String> namedFiles = new HashSet<>();
+    /** Per workflow file, its run snippets by the step node that holds them, so a step finds its own without a scan. */
+    private final Map<String, Map<YamlNode, List<ShellSnippets.Snippet>>> snippetsByStep = new HashMap<>();
 
     BuildModelReader(Project project) {
         this.project = project;
@@ -351,10 +355,16 @@ final class BuildModelReader {
         }
         Function<String, String> outer = env::get;
         String dir = workingDirectory(workflow, step);
-        for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
-            if (snippet.step() == null || snippet.step().node() != step.node()) {
-                continue;
+        Map<YamlNode, List<ShellSnippets.Snippet>> byStep = snippetsByStep.computeIfAbsent(file.path(), path -> {
+            Map<YamlNode, List<ShellSnippets.Snippet>> index = new IdentityHashMap<>();
+            for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+                if (snippet.step() != null) {
+                    index.computeIfAbsent(snippet.step().node(), n -> new ArrayList<>()).add(snippet);
+                }
             }
+            return index;
+        });
+        for (ShellSnippets.Snippet snippet : byStep.getOrDefault(step.node(), List.of())) {
             for (SimpleCommand command : snippet.script().commands()) {
                 Function<String, String> vars = snippet.variables().resolverAt(command.range().start(), outer);
                 Command c = new Command(command.effective(), file.source(), vars, dir);

@@ -128,6 +128,7 @@ public final class Linter {
         }
         Map<FileKind, Set<String>> checkedByKind = new EnumMap<>(FileKind.class);
         Map<FileKind, Optional<Rule>> unusedRuleByKind = new EnumMap<>(FileKind.class);
+        Map<FileKind, Optional<Rule>> blanketRuleByKind = new EnumMap<>(FileKind.class);
         List<Finding> result = new ArrayList<>();
         for (int i = 0; i < project.files().size(); i++) {
             ProjectFile file = project.files().get(i);
@@ -135,17 +136,23 @@ public final class Linter {
             Suppressions.Result applied = suppressions.get(i).apply(own == null ? List.of() : own,
                     checkedByKind.computeIfAbsent(file.kind(), kind -> checkedRuleIds(project, kind)));
             result.addAll(applied.findings());
-            unusedRuleByKind.computeIfAbsent(file.kind(), kind -> unusedSuppressionRule(project, kind))
+            unusedRuleByKind.computeIfAbsent(file.kind(), kind -> enabledRule(project, kind, Suppressions.UNUSED_ID))
                     .ifPresent(rule -> applied.unused()
+                    .forEach(f -> result.add(f.withSeverity(rule.meta().severity()))));
+            blanketRuleByKind.computeIfAbsent(file.kind(), kind -> enabledRule(project, kind, Suppressions.BLANKET_ID))
+                    .ifPresent(rule -> applied.blanket()
                     .forEach(f -> result.add(f.withSeverity(rule.meta().severity()))));
         }
         byFile.values().forEach(result::addAll);
         return result;
     }
 
-    /** The VL002 rule when it runs on files of this kind; unused suppressions are reported only then. */
-    private Optional<Rule> unusedSuppressionRule(Project project, FileKind kind) {
-        return rules.stream().filter(rule -> rule.meta().id().equals(Suppressions.UNUSED_ID)
+    /**
+     * The rule {@code id} (VL002, VL003) when it runs on files of this kind; the engine reports
+     * the findings about suppression comments only then.
+     */
+    private Optional<Rule> enabledRule(Project project, FileKind kind, String id) {
+        return rules.stream().filter(rule -> rule.meta().id().equals(id)
                 && rule.meta().kinds().contains(kind) && isEnabled(project, rule)).findFirst();
     }
 

@@ -49,7 +49,10 @@ public enum FileKind {
                 || DOCKERFILE_SUFFIX_NAME.matcher(name).matches() && !head.startsWith("#!")) {
             return DOCKERFILE;
         }
-        if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {
+        // GitHub reads workflows only directly in .github/workflows/, not in folders below it.
+        int workflows = ("/" + path).lastIndexOf("/.github/workflows/");
+        if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && workflows >= 0
+                && path.indexOf('/', workflows + ".github/workflows/".length()) < 0) {
             return WORKFLOW;
         }
         if (lower.endsWith(".sh") || lower.endsWith(".bash") || startsWithShellShebang(head)) {

@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -39,6 +40,10 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * Files are classified by name first; a second pass reads the files that a workflow, script,
  * Makefile, compose or bake file builds as a Dockerfile (or evaluates as a bake file), whatever
  * their name.
+ *
+ * <p>A symbolic link to a file inside the lint root is read under the link's own path (unless its
+ * target is read itself); a link to a file outside the root, a broken link and a link to a folder
+ * are skipped with a note saying so.
  */
 public final class ProjectLoader {
     /** Files larger than this are skipped with a note. */
@@ -70,14 +75,17 @@ public final class ProjectLoader {
                 if (!walkGit(absRoot, abs, notes, reader)) {
                     walkPlain(absRoot, abs, notes, reader);
                 }
-            } else if (Files.isRegularFile(abs)) {
+            } else if (Files.isRegularFile(abs) || Files.isSymbolicLink(abs)) {
                 found.add(abs);
             } else {
                 notes.accept(relative(absRoot, abs) + ": no such file or folder");
             }
         }
-        Walk walk = new Walk(absRoot, notes);
-        walk.readAll(found);
+        Links links = new Links(absRoot);
+        Walk walk = new Walk(absRoot, notes, links);
+        // Links are followed only to files vlint reads, and only inside the lint root.
+        walk.readAll(found.stream().filter(file -> !Files.isSymbolicLink(file)
+                || mayBeRead(absRoot, file) && links.mayRead(file, notes)).toList());
         Project project = walk.project(config);
         if (walk.unclassified.isEmpty()) {
             return project;
@@ -106,14 +114,17 @@ public final class ProjectLoader {
         /** Makefiles and compose files, by path: read only to find the Dockerfiles they build. */
         final Map<String, SourceFile> buildDescriptions = new LinkedHashMap<>();
 
-        Walk(Path root, Consumer<String> notes) {
+        final Links links;
+
+        Walk(Path root, Consumer<String> notes, Links links) {
             this.root = root;
             this.notes = notes;
+            this.links = links;
         }
 
         Project project(Config config) {
             files.sort((a, b) -> a.path().compareTo(b.path()));
-            return new Project(root, dropDuplicates(files), config);
+            return new Project(root, links.dropLinksToReadFiles(dropDuplicates(files), notes), config);
         }
 
         /**
@@ -142,7 +153,7 @@ public final class ProjectLoader {
             String rel = relative(root, file);
             List<String> said = new ArrayList<>(0);
             FileKind kind = FileKind.classify(rel, "");
-            if (kind == FileKind.OTHER && !mayBeShell(file)) {
+            if (!mayBeRead(root, file)) {
                 if (NamedBuildFiles.isBuildDescription(rel)) {
                     return new Read(null, text(file, rel, said::add), null, said);
                 }
@@ -188,10 +199,86 @@ public final class ProjectLoader {
                     return null;
                 }
                 return SourceFile.decode(rel, bytes);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                notes.accept(rel + ": skipped, " + PathProblems.describe(e));
+                return null;
+            } catch (RuntimeException e) {
                 notes.accept(rel + ": cannot read: " + e.getMessage());
                 return null;
             }
+        }
+    }
+
+    /**
+     * The symbolic links met while loading: which may be read (a file inside the lint root), and
+     * which were read, so a link whose target is read too is dropped rather than linted twice.
+     */
+    private static final class Links {
+        private final Path root;
+        private Path realRoot;
+        private final Map<Path, Path> targets = new HashMap<>();
+
+        Links(Path root) {
+            this.root = root;
+        }
+
+        /** True for a regular file, or a link to a file inside the lint root; notes why a link is skipped. */
+        boolean mayRead(Path file, Consumer<String> notes) {
+            if (!Files.isSymbolicLink(file)) {
+                return true;
+            }
+            String rel = relative(root, file);
+            Path target;
+            try {
+                target = file.toRealPath();
+                if (realRoot == null) {
+                    realRoot = root.toRealPath();
+                }
+            } catch (NoSuchFileException e) {
+                notes.accept(rel + ": skipped, broken symbolic link (its target does not exist)");
+                return false;
+            } catch (IOException e) {
+                notes.accept(rel + ": skipped, symbolic link that cannot be followed: " + PathProblems.describe(e));
+                return false;
+            }
+            if (Files.isDirectory(target)) {
+                notes.accept(rel + ": skipped, symbolic link to a folder (" + target + "); folder links are not"
+                        + " followed, lint the folder itself");
+                return false;
+            }
+            if (!target.startsWith(realRoot)) {
+                notes.accept(rel + ": skipped, symbolic link to " + target + ", outside the lint root " + root);
+                return false;
+            }
+            targets.put(file, target);
+            return true;
+        }
+
+        /** Drops a link read under its own path when its target was read too (same file, one report). */
+        List<ProjectFile> dropLinksToReadFiles(List<ProjectFile> files, Consumer<String> notes) {
+            if (targets.isEmpty()) {
+                return files;
+            }
+            Map<Path, ProjectFile> direct = new HashMap<>();
+            for (ProjectFile file : files) {
+                if (!targets.containsKey(file.absolutePath())) {
+                    try {
+                        direct.put(file.absolutePath().toRealPath(), file);
+                    } catch (IOException e) {
+                        direct.put(file.absolutePath(), file);
+                    }
+                }
+            }
+            List<ProjectFile> kept = new ArrayList<>();
+            for (ProjectFile file : files) {
+                ProjectFile same = direct.get(targets.get(file.absolutePath()));
+                if (same != null) {
+                    notes.accept(file.path() + ": skipped, symbolic link to " + same.path() + ", which is linted itself");
+                } else {
+                    kept.add(file);
+                }
+            }
+            return kept;
         }
     }
 
@@ -234,7 +321,7 @@ public final class ProjectLoader {
                         } else {
                             notes.accept(relative(root, file) + ": cannot read folder");
                         }
-                    } else if (mode != FileMode.SYMLINK && mode != FileMode.GITLINK) {
+                    } else if (mode != FileMode.GITLINK) {
                         reader.accept(file);
                     }
                 }
@@ -249,7 +336,7 @@ public final class ProjectLoader {
 
     private static void walkPlain(Path root, Path dir, Consumer<String> notes, Consumer<Path> reader) {
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
@@ -259,7 +346,7 @@ public final class ProjectLoader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
+                            if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                                 reader.accept(file);
                             }
                             return FileVisitResult.CONTINUE;
@@ -286,6 +373,11 @@ public final class ProjectLoader {
             }
         }
         return unique;
+    }
+
+    /** Whether the file may be one vlint reads, by its name or (extension-less) its shebang. */
+    private static boolean mayBeRead(Path root, Path file) {
+        return FileKind.classify(relative(root, file), "") != FileKind.OTHER || mayBeShell(file);
     }
 
     /** Extension-less files are read far enough to see a shebang. */

@@ -4,6 +4,7 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rules.ci.DiskCleanupDisabled;
 import dev.vlint.rules.ci.EmulatedNativeBuild;
 import dev.vlint.rules.ci.RunnerDiskBudgetExceeded;
+import dev.vlint.rules.core.BlanketSuppression;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
 import dev.vlint.rules.cuda.CudaArchInvalid;
@@ -148,6 +149,7 @@ public final class BuiltinRules {
     private static final List<Rule> ALL = List.of(
             new ParseError(),
             new UnusedSuppression(),
+            new BlanketSuppression(),
             new CacheMountSharedAcrossPlatforms(),
             new CleanupInLaterLayer(),
             new DeletesLinkedRuntime(),

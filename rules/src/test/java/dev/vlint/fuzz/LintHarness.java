@@ -117,6 +117,32 @@ final class LintHarness {
         return findings;
     }
 
+    /**
+     * Lints a whole project through the engine and checks that nothing throws, every finding lies
+     * inside its file, and CPU time and allocation stay within the linear bound of its size.
+     */
+    static List<Finding> checkProject(Project project, String label) {
+        return checkProject(project, label, BuiltinRules.all());
+    }
+
+    /** {@link #checkProject(Project, String)} with these rules instead of the built-in ones. */
+    static List<Finding> checkProject(Project project, String label, List<Rule> rules) {
+        long started = THREADS.getCurrentThreadCpuTime();
+        long allocated = THREADS.getCurrentThreadAllocatedBytes();
+        long bytes = project.files().stream().mapToLong(f -> f.source().text().length()).sum();
+        List<Finding> findings = guard(() -> new Linter(rules).lint(project, 1), "engine", label);
+        for (Finding finding : findings) {
+            assertInside(finding.range(), finding.file().text().length(),
+                    () -> "finding " + finding.ruleId() + " in " + finding.file().path(), label);
+        }
+        long nanos = THREADS.getCurrentThreadCpuTime() - started;
+        long bytesAllocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+        assertTrue(nanos <= BASE_NANOS + NANOS_PER_BYTE * bytes, "took " + nanos / 1_000_000 + " ms of CPU: " + label);
+        assertTrue(bytesAllocated <= BASE_ALLOCATION + ALLOCATION_PER_BYTE * bytes,
+                "allocated " + (bytesAllocated >> 20) + " MiB: " + label);
+        return findings;
+    }
+
     /** The message is built only on failure: the harness's own allocation counts against the bound. */
     private static void assertInside(TextRange range, int length, Supplier<String> what, String label) {
         assertTrue(range.start() >= 0 && range.start() <= range.end() && range.end() <= length,

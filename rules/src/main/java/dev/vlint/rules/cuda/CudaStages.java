@@ -53,18 +53,61 @@ final class CudaStages {
      */
     static Optional<StageFacts.Compile> consumer(ProjectFile file, Stage stage, boolean nativeSources) {
         List<StageFacts> facts = of(file);
-        Dockerfile dockerfile = file.model(DockerfileParser.KEY);
-        if (dockerfile == null || stage.index() >= facts.size()) {
+        if (stage.index() >= facts.size()) {
             return Optional.empty();
         }
-        for (Stage other : dockerfile.stages().subList(stage.index(), dockerfile.stages().size())) {
-            StageFacts f = facts.get(other.index());
-            if (builtOn(dockerfile, other, stage) && (f.nativeBuild().isPresent()
-                    || nativeSources && f.localBuild().isPresent())) {
-                return f.nativeBuild().or(f::localBuild);
+        int first = file.derived(Reach.class, CudaStages::reach).first(stage.index(), nativeSources);
+        if (first < 0) {
+            return Optional.empty();
+        }
+        StageFacts f = facts.get(first);
+        return f.nativeBuild().or(f::localBuild);
+    }
+
+    /**
+     * Per stage, computed once per file: the first stage, by index, among it and the stages built
+     * on it, with a native build ({@code nativeBuild}) or with a native or local build
+     * ({@code anyBuild}), -1 if none; and whether the final image is built on it.
+     */
+    private record Reach(int[] nativeBuild, int[] anyBuild, boolean[] inFinal) {
+        int first(int stage, boolean nativeSources) {
+            return nativeSources ? anyBuild[stage] : nativeBuild[stage];
+        }
+    }
+
+    private static Reach reach(ProjectFile file) {
+        Dockerfile dockerfile = file.model(DockerfileParser.KEY);
+        List<StageFacts> facts = of(file);
+        int n = dockerfile == null ? 0 : Math.min(facts.size(), dockerfile.stages().size());
+        int[] nativeBuild = new int[n];
+        int[] anyBuild = new int[n];
+        java.util.Arrays.fill(nativeBuild, Integer.MAX_VALUE);
+        java.util.Arrays.fill(anyBuild, Integer.MAX_VALUE);
+        // A stage is built on an earlier one only, so its descendants are done before it.
+        for (int i = n - 1; i >= 0; i--) {
+            if (facts.get(i).nativeBuild().isPresent()) {
+                nativeBuild[i] = i;
+            }
+            if (facts.get(i).nativeBuild().isPresent() || facts.get(i).localBuild().isPresent()) {
+                anyBuild[i] = i;
+            }
+            int base = dockerfile.stages().get(i).baseStage();
+            if (base >= 0 && base < i) {
+                nativeBuild[base] = Math.min(nativeBuild[base], nativeBuild[i]);
+                anyBuild[base] = Math.min(anyBuild[base], anyBuild[i]);
             }
         }
-        return Optional.empty();
+        boolean[] inFinal = new boolean[n];
+        for (int i = n - 1; i >= 0; ) {
+            inFinal[i] = true;
+            int base = dockerfile.stages().get(i).baseStage();
+            i = base >= 0 && base < i ? base : -1;
+        }
+        for (int i = 0; i < n; i++) {
+            nativeBuild[i] = nativeBuild[i] == Integer.MAX_VALUE ? -1 : nativeBuild[i];
+            anyBuild[i] = anyBuild[i] == Integer.MAX_VALUE ? -1 : anyBuild[i];
+        }
+        return new Reach(nativeBuild, anyBuild, inFinal);
     }
 
     /** Said of a list that no build of the Dockerfile reads but the shipped image keeps. */
@@ -117,20 +160,8 @@ final class CudaStages {
 
     /** Whether the image built without a target, the last stage, is {@code stage} or built on it. */
     static boolean inFinalImage(ProjectFile file, Stage stage) {
-        Optional<Stage> last = finalStage(file);
-        return last.isPresent() && builtOn(file.model(DockerfileParser.KEY), last.get(), stage);
-    }
-
-    /** Whether {@code stage} is {@code base} or builds on it through FROM. */
-    private static boolean builtOn(Dockerfile dockerfile, Stage stage, Stage base) {
-        Stage current = stage;
-        for (int guard = 0; current != null && guard <= dockerfile.stages().size(); guard++) {
-            if (current.index() == base.index()) {
-                return true;
-            }
-            current = current.baseStage() >= 0 ? dockerfile.stages().get(current.baseStage()) : null;
-        }
-        return false;
+        boolean[] inFinal = file.derived(Reach.class, CudaStages::reach).inFinal();
+        return stage.index() < inFinal.length && inFinal[stage.index()];
     }
 
     private static List<StageFacts> collect(ProjectFile file) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * VL104: building a project that needs torch to build, in an isolated build environment, in an
@@ -50,19 +51,19 @@ public final class BuildIsolationRefetchesTorch implements Rule {
             Optional<Torch> torch = TorchInstalls.ofBaseImage(context, sequence);
             boolean sure = torch.isPresent();
             List<Step> conditional = new ArrayList<>(); // torch installs in a branch, since torch was sure
-            List<Step> installs = new ArrayList<>();
+            Installed installed = new Installed();
             for (Step step : sequence.steps()) {
                 PipCommand pip = PipCommand.of(step);
                 if (pip == null) {
                     continue;
                 }
                 int line = context.file().source().position(step.command().range().start()).line();
-                Optional<Torch> installed = TorchInstalls.installedBy(pip, line, false);
+                Optional<Torch> installsTorch = TorchInstalls.installedBy(pip, line, false);
                 if (pip.installs()) {
-                    installs.add(step);
+                    installed.add(step, pip);
                 }
-                if (installed.isPresent()) {
-                    torch = installed;
+                if (installsTorch.isPresent()) {
+                    torch = installsTorch;
                     if (branches(step).conditional(step.command())) {
                         conditional.add(step);
                     } else {
@@ -78,7 +79,7 @@ public final class BuildIsolationRefetchesTorch implements Rule {
                 for (PipCommand.Target target : pip.sourceProjects()) {
                     Optional<Facts> project = BuiltProjects.of(context, sequence, step, target);
                     if (project.isPresent() && project.get().torchToBuild()) {
-                        boolean ready = requirementsInstalled(context, sequence, step, target, installs);
+                        boolean ready = requirementsInstalled(context, sequence, step, target, installed);
                         report(context, pip, target, project.get(), torch.get(), ready);
                     }
                 }
@@ -104,22 +105,21 @@ public final class BuildIsolationRefetchesTorch implements Rule {
     }
 
     /**
-     * Whether the build's requirements were installed before it: a requirements file of the project's
-     * own ({@code requirements/build.txt}, {@code requirements-build.txt}), or, for a local project, every
-     * entry of its build-system.requires besides torch by name.
+     * What the installs so far put in place, gathered as the steps are walked (so each build reads
+     * them once): the requirement names, and the paths of build-requirements files
+     * ({@code requirements/build.txt}, {@code requirements-build.txt}).
      */
-    private static boolean requirementsInstalled(RuleContext context, Sequence sequence, Step build,
-            PipCommand.Target target, List<Step> installs) {
-        Set<String> names = new HashSet<>();
-        for (Step install : installs) {
-            PipCommand pip = PipCommand.of(install);
+    private static final class Installed {
+        final Set<String> names = new HashSet<>();
+        final TreeSet<String> buildRequirementFiles = new TreeSet<>();
+
+        void add(Step install, PipCommand pip) {
             for (String option : List.of("-r", "--requirement")) {
                 for (Word file : install.effective().optionValues(option)) {
                     String value = install.value(file);
                     String path = value == null ? null : install.resolve(value);
-                    if (path != null && target.dir() != null && path.startsWith(target.dir() + "/")
-                            && path.toLowerCase(Locale.ROOT).matches(".*requirements[-_/]?build[^/]*\\.txt")) {
-                        return true;
+                    if (path != null && path.toLowerCase(Locale.ROOT).matches(".*requirements[-_/]?build[^/]*\\.txt")) {
+                        buildRequirementFiles.add(path);
                     }
                 }
             }
@@ -130,12 +130,28 @@ public final class BuildIsolationRefetchesTorch implements Rule {
                 }
             }
         }
+
+        boolean hasBuildRequirementsIn(String dir) {
+            String inside = buildRequirementFiles.ceiling(dir + "/");
+            return inside != null && inside.startsWith(dir + "/");
+        }
+    }
+
+    /**
+     * Whether the build's requirements were installed before it: a requirements file of the project's
+     * own, or, for a local project, every entry of its build-system.requires besides torch by name.
+     */
+    private static boolean requirementsInstalled(RuleContext context, Sequence sequence, Step build,
+            PipCommand.Target target, Installed installed) {
+        if (target.dir() != null && installed.hasBuildRequirementsIn(target.dir())) {
+            return true;
+        }
         Optional<PyProject> pyproject = localPyproject(context, sequence, build, target);
         if (pyproject.isEmpty() || pyproject.get().buildRequires().isEmpty()) {
             return false;
         }
         for (Requirement requirement : pyproject.get().buildRequires()) {
-            if (!requirement.canonicalName().equals("torch") && !names.contains(requirement.canonicalName())) {
+            if (!requirement.canonicalName().equals("torch") && !installed.names.contains(requirement.canonicalName())) {
                 return false;
             }
         }

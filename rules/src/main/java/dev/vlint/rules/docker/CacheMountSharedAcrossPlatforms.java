@@ -63,16 +63,18 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
         if (multi.isEmpty() && !unknown) {
             return;
         }
+        boolean intent = multi.isEmpty() && PLATFORM_INTENT.matcher(context.file().source().text()).find();
         for (Stage stage : dockerfile.stages()) {
             for (Instruction run : stage.instructions()) {
                 if (run.is("RUN")) {
-                    checkRun(context, stage, run, multi);
+                    checkRun(context, stage, run, multi, intent);
                 }
             }
         }
     }
 
-    private void checkRun(RuleContext context, Stage stage, Instruction run, List<BuildInvocation> multi) {
+    private void checkRun(RuleContext context, Stage stage, Instruction run, List<BuildInvocation> multi,
+            boolean intent) {
         for (RunMount mount : run.mounts()) {
             Optional<String> target = mount.target();
             if (!mount.type().equals("cache") || target.isEmpty() || isPackageCache(stage, run, target.get())) {
@@ -112,18 +114,18 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
             for (String arg : undeclared) {
                 edits.add(argLine(context.file().source(), stage, run, arg));
             }
-            report(context, range, problem, multi, edits);
+            report(context, range, problem, multi, intent, edits);
         }
     }
 
+    /** @param intent whether the Dockerfile uses the platform ARGs, so it is written for several platforms */
     private static void report(RuleContext context, TextRange range, String problem, List<BuildInvocation> multi,
-            List<Edit> edits) {
+            boolean intent, List<Edit> edits) {
         // A new id is a new cache: BuildKit starts it empty and keeps the old one until it is pruned.
         Fix[] fix = edits.isEmpty() ? new Fix[0]
                 : new Fix[] {Fix.safe("Key the cache by target platform; the new id starts an empty cache on"
                         + " each builder, and the old cache stays until pruned", edits.toArray(Edit[]::new))};
         if (multi.isEmpty()) {
-            boolean intent = PLATFORM_INTENT.matcher(context.file().source().text()).find();
             String message = capitalize(problem) + ". No build of this Dockerfile for several platforms was found"
                     + (intent ? ", though it is written for several (it uses the platform ARGs)" : "")
                     + ": built for several platforms on one builder (--platform linux/amd64,linux/arm64), the"
@@ -157,11 +159,14 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
             return true;
         }
         String path = BuildSteps.resolve("/", expanded);
-        for (Scope.Variable variable : stage.scopeAt(run).variables().values()) {
-            Optional<PackageCaches.PackageCache> tool = caches.relocatedBy(variable.name());
-            if (tool.isPresent() && tool.get().platformSafe() && variable.value() != null
-                    && path.equals(BuildSteps.resolve("/", variable.value()))) {
-                return true;
+        // The few variables that relocate a cache, looked up in the scope: not every variable visible.
+        for (PackageCaches.PackageCache tool : caches.caches()) {
+            for (String name : tool.env()) {
+                Optional<Scope.Variable> variable = stage.scopeAt(run).variable(name);
+                if (tool.platformSafe() && variable.isPresent() && variable.get().value() != null
+                        && path.equals(BuildSteps.resolve("/", variable.get().value()))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -70,7 +70,7 @@ public final class CleanupInLaterLayer implements Rule {
         LayerPaths paths = new LayerPaths(context.file(), dockerfile);
         for (Stage stage : dockerfile.stages()) {
             Optional<BaseImages.ImageFacts> image =
-                    KnowledgeBase.bundled().images().resolve(BuildSteps.rootImage(dockerfile, stage));
+                    KnowledgeBase.bundled().images().resolve(BuildSteps.rootImage(context.file(), dockerfile, stage));
             paths.walk(stage, (run, known, workdir) -> {
                 if (!builders.contains(stage.index()) && LayerPaths.mentions(context.file(), run, DELETES)) {
                     check(context, run, ShellSnippets.ofRun(context.file(), run), known, workdir, image);

@@ -30,11 +30,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -526,25 +528,15 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
      * with the context taken to be the Dockerfile's folder; null when none did.
      */
     private static ProjectFile copiedPyproject(RuleContext context, Stage stage, Instruction until, String dir) {
-        String cwd = "/";
         String source = null;
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction == until) {
+        for (StageCopy copy : stageCopies(context, stage)) {
+            if (copy.start() >= until.range().start()) {
                 break;
             }
-            if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                cwd = resolve(cwd, instruction.args().get(0).text());
-            }
-            boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
-            if (!copy || instruction.args().size() != 2) {
-                continue;
-            }
-            String dest = resolve(cwd, instruction.args().get(1).text());
-            String src = instruction.args().get(0).text();
-            if (dir.equals(dest)) {
-                source = src;
-            } else if (dir.startsWith(dest.equals("/") ? "/" : dest + "/")) {
-                source = src + "/" + dir.substring(dest.length() + (dest.equals("/") ? 0 : 1));
+            if (dir.equals(copy.dest())) {
+                source = copy.src();
+            } else if (dir.startsWith(copy.dest().equals("/") ? "/" : copy.dest() + "/")) {
+                source = copy.src() + "/" + dir.substring(copy.dest().length() + (copy.dest().equals("/") ? 0 : 1));
             }
         }
         if (source == null) {
@@ -554,6 +546,31 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         String contextDir = dockerfile.contains("/") ? dockerfile.substring(0, dockerfile.lastIndexOf('/')) : "";
         String path = resolve("/" + contextDir, source).substring(1);
         return context.project().file(path.isEmpty() ? "pyproject.toml" : path + "/pyproject.toml");
+    }
+
+    /** A {@code COPY src dest} from the build context, with dest resolved against the WORKDIR there. */
+    private record StageCopy(int start, String dest, String src) {}
+
+    private static final Object STAGE_COPIES = new Object();
+
+    /** The stage's copies in order, found once per stage rather than once per build. */
+    private static List<StageCopy> stageCopies(RuleContext context, Stage stage) {
+        Map<Integer, List<StageCopy>> byStage = context.file().derived(STAGE_COPIES, f -> new ConcurrentHashMap<>());
+        return byStage.computeIfAbsent(stage.index(), i -> {
+            List<StageCopy> copies = new ArrayList<>();
+            String cwd = "/";
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                    cwd = resolve(cwd, instruction.args().get(0).text());
+                }
+                boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
+                if (copy && instruction.args().size() == 2) {
+                    copies.add(new StageCopy(instruction.range().start(), resolve(cwd, instruction.args().get(1).text()),
+                            instruction.args().get(0).text()));
+                }
+            }
+            return List.copyOf(copies);
+        });
     }
 
     /** {@code path} resolved against the absolute directory {@code cwd}, normalized, no trailing slash. */

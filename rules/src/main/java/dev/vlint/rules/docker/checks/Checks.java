@@ -143,22 +143,10 @@ final class Checks {
 
     /** BuildKit's "did you mean": the option nearest to {@code name} by edit distance, under 3; null if none. */
     static String suggest(String name, java.util.Collection<String> options) {
-        String best = null;
-        int bestDistance = 3;
-        for (String option : new java.util.TreeSet<>(options)) {
-            if (option.equals(name)) {
-                return null;
-            }
-            int d = distance(name, option);
-            if (d < bestDistance) {
-                best = option;
-                bestDistance = d;
-            }
-        }
-        return best;
+        return NearNames.of(options).suggest(name);
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
