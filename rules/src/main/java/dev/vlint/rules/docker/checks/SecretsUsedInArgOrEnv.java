@@ -73,7 +73,7 @@ public final class SecretsUsedInArgOrEnv implements Rule, DockerfileVisitor {
             return;
         }
         TextRange range = Checks.within(word, 0, name.length());
-        if (keyword.equals("ARG") && (value == null || value.isEmpty())) {
+        if (keyword.equals("ARG") && (value == null || value.replaceAll("[\"']", "").isEmpty())) {
             // Whether a build passes a real secret here is not known: possible, a note.
             context.report(Severity.NOTE, range, "ARG " + name + " looks like a secret. A value passed with"
                     + " --build-arg stays in the image's build history (in every RUN that sees it) for anyone who"
