@@ -87,10 +87,19 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
             Job job = path.size() >= 2 && path.get(0).equals("jobs") ? jobs.get(path.get(1)) : null;
             Step step = null;
             if (job != null && path.size() >= 4 && path.get(2).equals("steps")) {
-                for (Step candidate : steps.get(job)) {
-                    if (String.valueOf(candidate.index()).equals(path.get(3))) {
-                        step = candidate;
-                        break;
+                // Steps are usually the list itself, so look at the position first: a scan per
+                // expression would make a job of many steps quadratic.
+                List<Step> list = steps.get(job);
+                String index = path.get(3);
+                int at = !index.isEmpty() && index.length() < 9 && index.chars().allMatch(Character::isDigit) ? Integer.parseInt(index) : -1;
+                if (at >= 0 && at < list.size() && list.get(at).index() == at) {
+                    step = list.get(at);
+                } else {
+                    for (Step candidate : list) {
+                        if (String.valueOf(candidate.index()).equals(index)) {
+                            step = candidate;
+                            break;
+                        }
                     }
                 }
             }
