@@ -102,6 +102,8 @@ public final class ConfigLoader {
                   # driver-cuda: "12.8"
                   # Disk of self-hosted runners in GB
                   # runner-disk-gb: 14
+                  # Labels of self-hosted runners that runs-on may name (globs), e.g. [gpu-a100, "linux-*"]
+                  # runner-labels: []
                 """;
     }
 
@@ -175,6 +177,7 @@ public final class ConfigLoader {
             List<String> gpus = List.of();
             String driverCuda = null;
             Integer diskGb = null;
+            List<String> runnerLabels = List.of();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonLocation keyAt = parser.currentTokenLocation();
@@ -195,11 +198,12 @@ public final class ConfigLoader {
                         }
                         diskGb = parser.getIntValue();
                     }
-                    default -> throw error(keyAt,
-                            "unknown key 'targets." + key + "' (expected gpus, driver-cuda, runner-disk-gb)");
+                    case "runner-labels" -> runnerLabels = strings(value, "runner-labels");
+                    default -> throw error(keyAt, "unknown key 'targets." + key
+                            + "' (expected gpus, driver-cuda, runner-disk-gb, runner-labels)");
                 }
             }
-            return new Config.Targets(gpus, driverCuda, diskGb);
+            return new Config.Targets(gpus, driverCuda, diskGb, runnerLabels);
         }
 
         private List<String> gpus(JsonToken token) throws IOException, ConfigException {

@@ -27,7 +27,7 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
 
     @Override
     public boolean walks(FileKind kind) {
-        return kind == FileKind.WORKFLOW;
+        return kind == FileKind.WORKFLOW || kind == FileKind.ACTION;
     }
 
     @Override
@@ -47,16 +47,20 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
                 visitors.each((visitor, context) -> visitor.step(step, job, context));
             }
         }
+        List<Step> actionSteps = file.kind() == FileKind.ACTION ? workflow.actionSteps() : List.of();
+        for (Step step : actionSteps) {
+            visitors.each((visitor, context) -> visitor.step(step, null, context));
+        }
         Visitors<WorkflowVisitor> readers = visitors.only(WorkflowVisitor::visitsExpressions);
         if (!readers.isEmpty()) {
-            new Templates(file.source(), jobs, steps, readers).collect(workflow.root(), new ArrayList<>());
+            new Templates(file.source(), jobs, steps, actionSteps, readers).collect(workflow.root(), new ArrayList<>());
         }
         visitors.each((visitor, context) -> visitor.endFile(workflow, context));
     }
 
     /** Finds the templates of every scalar, in file order, and hands each to the readers. */
     private record Templates(SourceFile source, Map<String, Job> jobs, Map<Job, List<Step>> steps,
-            Visitors<WorkflowVisitor> readers) {
+            List<Step> actionSteps, Visitors<WorkflowVisitor> readers) {
         void collect(YamlNode node, List<String> path) {
             if (node == null) {
                 return;
@@ -87,14 +91,20 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
             Job job = path.size() >= 2 && path.get(0).equals("jobs") ? jobs.get(path.get(1)) : null;
             Step step = null;
             if (job != null && path.size() >= 4 && path.get(2).equals("steps")) {
-                for (Step candidate : steps.get(job)) {
-                    if (String.valueOf(candidate.index()).equals(path.get(3))) {
-                        step = candidate;
-                        break;
-                    }
-                }
+                step = stepAt(steps.get(job), path.get(3));
+            } else if (job == null && path.size() >= 3 && path.get(0).equals("runs") && path.get(1).equals("steps")) {
+                step = stepAt(actionSteps, path.get(2));
             }
             return new Place(scalar, List.copyOf(path), WorkflowKeys.of(path), job, step);
+        }
+
+        private static Step stepAt(List<Step> steps, String index) {
+            for (Step candidate : steps) {
+                if (String.valueOf(candidate.index()).equals(index)) {
+                    return candidate;
+                }
+            }
+            return null;
         }
     }
 }

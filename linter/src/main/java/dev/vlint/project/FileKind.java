@@ -8,6 +8,8 @@ public enum FileKind {
     DOCKERFILE,
     /** A GitHub Actions workflow under {@code .github/workflows/}. */
     WORKFLOW,
+    /** An action's metadata file, {@code action.yml} or {@code action.yaml} outside the workflows folder. */
+    ACTION,
     SHELL,
     /** A StartOS TypeScript source (manifest, versions). */
     STARTOS_TS,
@@ -51,6 +53,9 @@ public enum FileKind {
         }
         if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {
             return WORKFLOW;
+        }
+        if (lower.equals("action.yml") || lower.equals("action.yaml")) {
+            return ACTION;
         }
         if (lower.endsWith(".sh") || lower.endsWith(".bash") || startsWithShellShebang(head)) {
             return SHELL;

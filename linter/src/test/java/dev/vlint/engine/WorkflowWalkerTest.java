@@ -51,8 +51,19 @@ class WorkflowWalkerTest {
                       arg: ${{ env.TOKEN }}
             """;
 
+    private static final String ACTION = """
+            name: build
+            runs:
+              using: composite
+              steps:
+                - run: echo ${{ inputs.tag }}
+                  shell: bash
+                - uses: a/b@v1
+            """;
+
     private static RuleMeta metaOf(String id) {
-        return new RuleMeta(id, "walk-" + id, Severity.NOTE, "test", Fixability.NONE, Set.of(FileKind.WORKFLOW), List.of());
+        return new RuleMeta(id, "walk-" + id, Severity.NOTE, "test", Fixability.NONE,
+                Set.of(FileKind.WORKFLOW, FileKind.ACTION), List.of());
     }
 
     /** Reports each template with its generic key, its job and step, and each job and step. */
@@ -74,12 +85,12 @@ class WorkflowWalkerTest {
 
         @Override
         public void step(Step step, Job job, RuleContext context) {
-            context.report(step.node().range(), "step " + step.index() + " of " + job.id());
+            context.report(step.node().range(), "step " + step.index() + " of " + (job == null ? "the action" : job.id()));
         }
 
         @Override
         public void expression(Template template, Place place, RuleContext context) {
-            String where = place.job() == null ? "" : " in " + place.job().id()
+            String where = (place.job() == null ? "" : " in " + place.job().id())
                     + (place.step() == null ? "" : " step " + place.step().index());
             context.report(template.range(), context.file().source().slice(template.expr().range()) + " @ " + place.key() + where);
         }
@@ -127,5 +138,15 @@ class WorkflowWalkerTest {
                 findings.stream().filter(f -> f.ruleId().equals("VL991")).map(Finding::message).toList());
         assertEquals(List.of("job build"), findings.stream().filter(f -> f.ruleId().equals("VL992"))
                 .map(Finding::message).toList());
+    }
+
+    @Test
+    void compositeActionStepsAreWalkedWithoutAJob() {
+        ProjectFile file = new ProjectFile(Path.of("/p/build/action.yml"), FileKind.ACTION,
+                SourceFile.of("build/action.yml", ACTION));
+        List<Finding> findings = new Linter(List.of(new Recorder(), new JobsOnly()))
+                .lint(new Project(Path.of("/p"), List.of(file), Config.DEFAULT), 1);
+        assertEquals(List.of("step 0 of the action", "inputs.tag @ null step 0", "step 1 of the action"),
+                findings.stream().map(Finding::message).toList());
     }
 }
