@@ -51,11 +51,11 @@ public enum FileKind {
                 || DOCKERFILE_SUFFIX_NAME.matcher(name).matches() && !head.startsWith("#!")) {
             return DOCKERFILE;
         }
+        if (lower.equals("action.yml") || lower.equals("action.yaml")) {
+            return ACTION; // also inside .github/workflows/, where some projects keep their local actions
+        }
         if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {
             return WORKFLOW;
-        }
-        if (lower.equals("action.yml") || lower.equals("action.yaml")) {
-            return ACTION;
         }
         if (lower.endsWith(".sh") || lower.endsWith(".bash") || startsWithShellShebang(head)) {
             return SHELL;

@@ -48,6 +48,11 @@ import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.startos.ExverInvalid;
+import dev.vlint.rules.workflow.ActionInvalid;
+import dev.vlint.rules.workflow.ExpressionInvalid;
+import dev.vlint.rules.workflow.NeedsInvalid;
+import dev.vlint.rules.workflow.RunnerLabelUnknown;
+import dev.vlint.rules.workflow.WorkflowStructureInvalid;
 import java.util.List;
 
 /** The one list of built-in rules, in id order; a test checks it against the rule classes, docs and fixtures. */
@@ -99,7 +104,12 @@ public final class BuiltinRules {
             new CopyIgnoredFile(),
             new InvalidDefinitionDescription(),
             new ExposeProtoCasing(),
-            new ExposeInvalidFormat());
+            new ExposeInvalidFormat(),
+            new WorkflowStructureInvalid(),
+            new ExpressionInvalid(),
+            new NeedsInvalid(),
+            new RunnerLabelUnknown(),
+            new ActionInvalid());
 
     private BuiltinRules() {}
 
