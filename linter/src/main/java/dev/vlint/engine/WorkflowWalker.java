@@ -4,6 +4,7 @@ import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.WorkflowVisitor;
 import dev.vlint.rule.WorkflowVisitor.Place;
+import dev.vlint.source.MappedText;
 import dev.vlint.source.SourceFile;
 import dev.vlint.workflow.Job;
 import dev.vlint.workflow.Step;
@@ -11,6 +12,7 @@ import dev.vlint.workflow.Workflow;
 import dev.vlint.workflow.WorkflowParser;
 import dev.vlint.workflow.YamlNode;
 import dev.vlint.workflow.YamlScalars;
+import dev.vlint.workflow.expr.ExprParser;
 import dev.vlint.workflow.expr.Template;
 import dev.vlint.workflow.expr.WorkflowKeys;
 import java.util.ArrayList;
@@ -71,6 +73,13 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
                     for (Template template : Template.find(YamlScalars.mappedText(source, node))) {
                         readers.each((visitor, context) -> visitor.expression(template, place, context));
                     }
+                } else if (node.value() != null && !node.value().isBlank() && isCondition(path)) {
+                    // An if: is an expression even without ${{ }}: the whole value is one template.
+                    Place place = place(node, path);
+                    MappedText text = YamlScalars.mappedText(source, node);
+                    Template template = new Template(text.fileRange(0, text.length()),
+                            ExprParser.parse(text, 0, text.length()));
+                    readers.each((visitor, context) -> visitor.expression(template, place, context));
                 }
                 return;
             }
@@ -85,6 +94,13 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
                 collect(items.get(i), path);
                 path.remove(path.size() - 1);
             }
+        }
+
+        /** jobs.&lt;id&gt;.if, jobs.&lt;id&gt;.steps[n].if and an action's runs.steps[n].if. */
+        private static boolean isCondition(List<String> path) {
+            int n = path.size();
+            return n >= 3 && path.get(n - 1).equals("if") && (path.get(0).equals("jobs") && (n == 3 || n == 5
+                    && path.get(2).equals("steps")) || n == 4 && path.get(0).equals("runs") && path.get(1).equals("steps"));
         }
 
         private Place place(YamlNode scalar, List<String> path) {

@@ -54,8 +54,10 @@ public enum FileKind {
         if (lower.equals("action.yml") || lower.equals("action.yaml")) {
             return ACTION; // also inside .github/workflows/, where some projects keep their local actions
         }
-        if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && path.contains(".github/workflows/")) {
-            return WORKFLOW;
+        int workflows = path.lastIndexOf(".github/workflows/");
+        if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && workflows >= 0
+                && path.indexOf('/', workflows + ".github/workflows/".length()) < 0) {
+            return WORKFLOW; // GitHub reads only the files directly in the folder, not its config subfolders
         }
         if (lower.endsWith(".sh") || lower.endsWith(".bash") || startsWithShellShebang(head)) {
             return SHELL;

@@ -47,6 +47,7 @@ class WorkflowWalkerTest {
                 steps:
                   - run: echo ${{ matrix.os }} ${{ steps.x.outputs.y }}
                   - uses: a/b@v1
+                    if: success() && env.TOKEN != ''
                     with:
                       arg: ${{ env.TOKEN }}
             """;
@@ -57,6 +58,7 @@ class WorkflowWalkerTest {
               using: composite
               steps:
                 - run: echo ${{ inputs.tag }}
+                  if: inputs.tag != ''
                   shell: bash
                 - uses: a/b@v1
             """;
@@ -134,6 +136,7 @@ class WorkflowWalkerTest {
                 "matrix.os @ jobs.<job_id>.steps.run in build step 0",
                 "steps.x.outputs.y @ jobs.<job_id>.steps.run in build step 0",
                 "step 1 of build",
+                "success() && env.TOKEN != '' @ jobs.<job_id>.steps.if in build step 1",
                 "env.TOKEN @ jobs.<job_id>.steps.with in build step 1"),
                 findings.stream().filter(f -> f.ruleId().equals("VL991")).map(Finding::message).toList());
         assertEquals(List.of("job build"), findings.stream().filter(f -> f.ruleId().equals("VL992"))
@@ -146,7 +149,8 @@ class WorkflowWalkerTest {
                 SourceFile.of("build/action.yml", ACTION));
         List<Finding> findings = new Linter(List.of(new Recorder(), new JobsOnly()))
                 .lint(new Project(Path.of("/p"), List.of(file), Config.DEFAULT), 1);
-        assertEquals(List.of("step 0 of the action", "inputs.tag @ null step 0", "step 1 of the action"),
+        assertEquals(List.of("step 0 of the action", "inputs.tag @ null step 0",
+                "inputs.tag != '' @ null step 0", "step 1 of the action"),
                 findings.stream().map(Finding::message).toList());
     }
 }

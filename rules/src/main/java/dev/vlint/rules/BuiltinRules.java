@@ -49,9 +49,15 @@ import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.startos.ExverInvalid;
 import dev.vlint.rules.workflow.ActionInvalid;
+import dev.vlint.rules.workflow.DeprecatedWorkflowCommand;
+import dev.vlint.rules.workflow.EventInvalid;
 import dev.vlint.rules.workflow.ExpressionInvalid;
+import dev.vlint.rules.workflow.IdInvalid;
+import dev.vlint.rules.workflow.IfConditionAlwaysTrue;
 import dev.vlint.rules.workflow.NeedsInvalid;
+import dev.vlint.rules.workflow.PermissionInvalid;
 import dev.vlint.rules.workflow.RunnerLabelUnknown;
+import dev.vlint.rules.workflow.ShellNameInvalid;
 import dev.vlint.rules.workflow.WorkflowStructureInvalid;
 import java.util.List;
 
@@ -107,9 +113,15 @@ public final class BuiltinRules {
             new ExposeInvalidFormat(),
             new WorkflowStructureInvalid(),
             new ExpressionInvalid(),
+            new EventInvalid(),
             new NeedsInvalid(),
             new RunnerLabelUnknown(),
-            new ActionInvalid());
+            new ActionInvalid(),
+            new ShellNameInvalid(),
+            new IdInvalid(),
+            new PermissionInvalid(),
+            new DeprecatedWorkflowCommand(),
+            new IfConditionAlwaysTrue());
 
     private BuiltinRules() {}
 

@@ -159,6 +159,11 @@ public final class ActionInvalid implements Rule, WorkflowVisitor {
         List<String> required = new ArrayList<>();
         Map<String, String> deprecated = new LinkedHashMap<>();
         boolean any = inputs != null && !inputs.isMapping() && !inputs.isNull();
+        // A composite action that never reads a required input runs fine without it.
+        YamlNode runs = action.yaml().root().get("runs");
+        boolean composite = runs != null && runs.isMapping() && runs.get("using") != null
+                && runs.get("using").value().trim().equals("composite");
+        String text = action.yaml().file().text();
         for (YamlNode.Entry input : Workflows.entries(inputs)) {
             String name = input.key().value();
             names.add(name);
@@ -167,7 +172,8 @@ public final class ActionInvalid implements Rule, WorkflowVisitor {
                 continue;
             }
             YamlNode req = def.get("required");
-            if (req != null && req.isScalar() && req.value().equals("true") && def.get("default") == null) {
+            if (req != null && req.isScalar() && req.value().equals("true") && def.get("default") == null
+                    && (!composite || text.contains("inputs." + name))) {
                 required.add(name);
             }
             YamlNode message = def.get("deprecationMessage");

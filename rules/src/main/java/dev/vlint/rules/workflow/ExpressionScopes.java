@@ -60,8 +60,8 @@ final class ExpressionScopes {
     /** The context types at {@code place}. */
     Map<String, ExprType> at(Place place) {
         Job job = place.job();
-        if (job == null && place.step() == null) {
-            return fileContexts;
+        if (job == null && place.step() == null && !action) {
+            return fileContexts; // an action's outputs (no step) read every step's outputs, below
         }
         Map<String, ExprType> contexts = new HashMap<>(job == null ? fileContexts
                 : jobContexts.computeIfAbsent(job, this::jobContexts));

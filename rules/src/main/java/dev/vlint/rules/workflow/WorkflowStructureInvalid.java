@@ -48,7 +48,7 @@ public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
             "timeout-minutes");
     private static final Set<String> DEFAULTS = Set.of("run");
     private static final Set<String> DEFAULTS_RUN = Set.of("shell", "working-directory");
-    private static final Set<String> CONCURRENCY = Set.of("group", "cancel-in-progress");
+    private static final Set<String> CONCURRENCY = Set.of("group", "cancel-in-progress", "queue");
     private static final Set<String> STRATEGY = Set.of("matrix", "fail-fast", "max-parallel");
     private static final Set<String> CONTAINER = Set.of("image", "credentials", "env", "ports", "volumes", "options");
     private static final Set<String> CREDENTIALS = Set.of("username", "password");
@@ -57,7 +57,6 @@ public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
 
     private static final Set<String> ACTION = Set.of("name", "author", "description", "inputs", "outputs", "runs",
             "branding");
-    private static final Set<String> ACTION_INPUT = Set.of("description", "required", "default", "deprecationMessage");
     private static final Set<String> ACTION_OUTPUT = Set.of("description", "value");
     private static final Set<String> RUNS_NODE = Set.of("using", "main", "pre", "pre-if", "post", "post-if");
     private static final Set<String> RUNS_DOCKER = Set.of("using", "image", "env", "entrypoint", "pre-entrypoint",
@@ -248,9 +247,9 @@ public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
 
     private static void action(YamlNode root, Checks checks) {
         checks.keys(root, ACTION, "action metadata");
-        checks.required(root, List.of("name", "description", "runs"), "The action metadata", root);
+        // The runner needs only runs:; it also ignores extra keys of an input (some projects write type:).
+        checks.required(root, List.of("runs"), "The action metadata", root);
         for (YamlNode.Entry input : Workflows.entries(root.get("inputs"))) {
-            checks.section(input.value(), ACTION_INPUT, "inputs." + input.key().value());
             if (input.value() != null && input.value().isMapping()) {
                 checks.bool(input.value().get("required"), "inputs." + input.key().value() + ".required");
             }
