@@ -49,6 +49,7 @@ import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.startos.ExverInvalid;
 import dev.vlint.rules.workflow.ActionInvalid;
+import dev.vlint.rules.workflow.ContainerPasswordHardcoded;
 import dev.vlint.rules.workflow.DeprecatedWorkflowCommand;
 import dev.vlint.rules.workflow.EventInvalid;
 import dev.vlint.rules.workflow.ExpressionInvalid;
@@ -58,6 +59,7 @@ import dev.vlint.rules.workflow.NeedsInvalid;
 import dev.vlint.rules.workflow.PermissionInvalid;
 import dev.vlint.rules.workflow.RunnerLabelUnknown;
 import dev.vlint.rules.workflow.ShellNameInvalid;
+import dev.vlint.rules.workflow.WorkflowCallInvalid;
 import dev.vlint.rules.workflow.WorkflowStructureInvalid;
 import java.util.List;
 
@@ -116,9 +118,11 @@ public final class BuiltinRules {
             new EventInvalid(),
             new NeedsInvalid(),
             new RunnerLabelUnknown(),
+            new WorkflowCallInvalid(),
             new ActionInvalid(),
             new ShellNameInvalid(),
             new IdInvalid(),
+            new ContainerPasswordHardcoded(),
             new PermissionInvalid(),
             new DeprecatedWorkflowCommand(),
             new IfConditionAlwaysTrue());

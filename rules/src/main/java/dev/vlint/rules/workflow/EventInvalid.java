@@ -132,9 +132,10 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
             } else if (!filters.contains(key) && !key.equals("<<")) {
                 List<String> takers = FILTERS.entrySet().stream().filter(f -> f.getValue().contains(key))
                         .map(Map.Entry::getKey).sorted().toList();
-                context.report(e.key().range(), "`" + key + "` is not a filter of the " + event + " event, so GitHub"
-                        + " refuses the workflow." + (takers.isEmpty() ? "" : " It belongs to " + String.join(", ",
-                                takers) + "."));
+                // GitHub ignores it (flash-attention releases from `create: tags:`), so the filter filters nothing.
+                context.report(Severity.WARNING, e.key().range(), "`" + key + "` is not a filter of the " + event
+                        + " event; GitHub ignores it, so the workflow runs on every " + event + " event."
+                        + (takers.isEmpty() ? "" : " It belongs to " + String.join(", ", takers) + "."));
             }
         }
         for (String filter : List.of("branches", "tags", "paths")) {
@@ -168,8 +169,8 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
             return;
         }
         if (known.isEmpty()) {
-            context.report(entry.key().range(), "The " + event + " event has no activity types, so GitHub refuses"
-                    + " `types:` here. Remove it.");
+            context.report(Severity.WARNING, entry.key().range(), "The " + event + " event has no activity types;"
+                    + " GitHub ignores `types:` here and runs the workflow on every " + event + " event. Remove it.");
             return;
         }
         for (YamlNode type : Workflows.values(entry.value())) {
@@ -178,8 +179,8 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
             }
             String hint = Workflows.closest(type.value(), known).map(c -> " Did you mean `" + c + "`?")
                     .orElse(" It has " + String.join(", ", known) + ".");
-            context.report(type.range(), "`" + type.value() + "` is not an activity type of the " + event
-                    + " event, so GitHub refuses the workflow." + hint);
+            context.report(Severity.WARNING, type.range(), "`" + type.value() + "` is not an activity type of the "
+                    + event + " event, so it never matches and the workflow does not run for it." + hint);
         }
     }
 
