@@ -237,30 +237,54 @@ final class ExpressionScopes {
                 : jobs.values().stream().filter(j -> j.id().equalsIgnoreCase(id)).findFirst().orElse(null);
     }
 
-    /** For each step index, the steps context it sees; the last element is the context after every step. */
+    /**
+     * For each step index, the steps context it sees; the last element is the context after every
+     * step. Built once per id count; past {@link Workflows#MAX_CANDIDATES} ids (no real job has
+     * that many) every step sees all of them, so a job of n steps costs O(n), not O(n^2).
+     */
     private List<ExprType> stepsBefore(List<Step> steps) {
-        List<ExprType> before = new ArrayList<>();
-        Map<String, ExprType> known = new LinkedHashMap<>();
-        ExprType current = ObjectType.strict(Map.of());
+        List<String> ids = new ArrayList<>();
+        List<ExprType> results = new ArrayList<>();
+        List<Integer> idsBefore = new ArrayList<>();
         boolean open = false;
+        int openFrom = Integer.MAX_VALUE;
         int index = 0;
         for (Step step : steps) {
-            while (before.size() <= step.index()) {
-                before.add(current);
+            while (idsBefore.size() <= step.index()) {
+                idsBefore.add(ids.size());
             }
             YamlNode id = step.id();
             if (id != null && id.isScalar() && !id.isNull()) {
                 if (Workflows.isDynamic(id)) {
                     open = true;
+                    openFrom = Math.min(openFrom, ids.size());
+                    ids.add(null);
+                    results.add(null);
                 } else {
-                    known.put(id.value(), stepResult(step));
+                    ids.add(id.value());
+                    results.add(stepResult(step));
                 }
-                current = open ? new ObjectType(known, ExprType.ANY) : ObjectType.strict(known);
             }
             index = step.index() + 1;
         }
-        while (before.size() <= index) {
-            before.add(current);
+        while (idsBefore.size() <= index) {
+            idsBefore.add(ids.size());
+        }
+        boolean many = ids.size() > Workflows.MAX_CANDIDATES;
+        int dynamicFrom = open ? openFrom : Integer.MAX_VALUE;
+        Map<Integer, ExprType> byCount = new HashMap<>();
+        List<ExprType> before = new ArrayList<>(idsBefore.size());
+        for (int count : idsBefore) {
+            int upTo = many ? ids.size() : count;
+            before.add(byCount.computeIfAbsent(upTo, n -> {
+                Map<String, ExprType> known = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    if (ids.get(i) != null) {
+                        known.put(ids.get(i), results.get(i));
+                    }
+                }
+                return n > dynamicFrom || many ? new ObjectType(known, ExprType.ANY) : ObjectType.strict(known);
+            }));
         }
         return before;
     }

@@ -21,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Small helpers the workflow rules share: expressions in values, near-miss names, files a workflow names. */
 final class Workflows {
+    /** Beyond this many names, no "did you mean": comparing against all would make a rule quadratic. */
+    static final int MAX_CANDIDATES = 256;
+    private static final int MAX_LISTED = 12;
+
     private Workflows() {}
 
     /** A scalar whose value holds a {@code ${{ }}} template: its value is known only when the workflow runs. */
@@ -47,6 +51,9 @@ final class Workflows {
 
     /** The closest of {@code names} to {@code wanted} (ignoring case) within a few edits, if any. */
     static Optional<String> closest(String wanted, Collection<String> names) {
+        if (names.size() > MAX_CANDIDATES) {
+            return Optional.empty(); // keeps each report constant-time in files with hundreds of names
+        }
         String lower = wanted.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(3, lower.length() / 4));
         return names.stream()
@@ -77,10 +84,13 @@ final class Workflows {
         return d[a.length()][b.length()];
     }
 
-    /** "a", "b" and "c" */
+    /** "a", "b" and "c"; past a dozen names, the first ones and how many more. */
     static String quotedList(Collection<String> names) {
         List<String> quoted = new ArrayList<>();
-        names.forEach(n -> quoted.add("`" + n + "`"));
+        names.stream().limit(MAX_LISTED).forEach(n -> quoted.add("`" + n + "`"));
+        if (names.size() > MAX_LISTED) {
+            quoted.add((names.size() - MAX_LISTED) + " more");
+        }
         if (quoted.size() <= 1) {
             return String.join("", quoted);
         }
