@@ -51,6 +51,7 @@ import dev.vlint.rules.startos.ExverInvalid;
 import dev.vlint.rules.workflow.ActionInvalid;
 import dev.vlint.rules.workflow.ContainerPasswordHardcoded;
 import dev.vlint.rules.workflow.DeprecatedWorkflowCommand;
+import dev.vlint.rules.workflow.EnvironmentFileMisuse;
 import dev.vlint.rules.workflow.EventInvalid;
 import dev.vlint.rules.workflow.ExpressionInvalid;
 import dev.vlint.rules.workflow.IdInvalid;
@@ -124,6 +125,7 @@ public final class BuiltinRules {
             new IdInvalid(),
             new ContainerPasswordHardcoded(),
             new PermissionInvalid(),
+            new EnvironmentFileMisuse(),
             new DeprecatedWorkflowCommand(),
             new IfConditionAlwaysTrue());
 
