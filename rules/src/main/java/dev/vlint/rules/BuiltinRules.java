@@ -56,6 +56,7 @@ import dev.vlint.rules.workflow.EventInvalid;
 import dev.vlint.rules.workflow.ExpressionInvalid;
 import dev.vlint.rules.workflow.IdInvalid;
 import dev.vlint.rules.workflow.IfConditionAlwaysTrue;
+import dev.vlint.rules.workflow.MatrixInvalid;
 import dev.vlint.rules.workflow.NeedsInvalid;
 import dev.vlint.rules.workflow.PermissionInvalid;
 import dev.vlint.rules.workflow.RunnerLabelUnknown;
@@ -117,6 +118,7 @@ public final class BuiltinRules {
             new WorkflowStructureInvalid(),
             new ExpressionInvalid(),
             new EventInvalid(),
+            new MatrixInvalid(),
             new NeedsInvalid(),
             new RunnerLabelUnknown(),
             new WorkflowCallInvalid(),
