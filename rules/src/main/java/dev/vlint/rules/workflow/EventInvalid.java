@@ -35,7 +35,7 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
             "An on: trigger names an unknown event, activity type or filter, mixes a filter with its -ignore"
                     + " form, has a malformed or too frequent cron, or declares inputs GitHub refuses.",
             Fixability.NONE, EnumSet.of(FileKind.WORKFLOW), List.of("ci", "workflow"),
-            List.of("actionlint:events"));
+            List.of("actionlint:events", "actionlint:glob"));
 
     private static final List<String> PR_TYPES = List.of("assigned", "unassigned", "labeled", "unlabeled", "opened",
             "edited", "closed", "reopened", "synchronize", "converted_to_draft", "locked", "unlocked", "enqueued",
@@ -144,6 +144,17 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
                 context.report(ignore.key().range(), "`" + filter + "` and `" + filter + "-ignore` cannot both filter"
                         + " the " + event + " event, so GitHub refuses the workflow. Keep `" + filter
                         + "` and negate patterns with `!`.");
+            }
+            for (String key : List.of(filter, filter + "-ignore")) {
+                YamlNode patterns = config.get(key);
+                for (YamlNode pattern : Workflows.values(patterns)) {
+                    String problem = pattern.isScalar() && !Workflows.isDynamic(pattern)
+                            ? globProblem(pattern.value(), !filter.equals("paths")) : null;
+                    if (problem != null) {
+                        context.report(Severity.WARNING, pattern.range(), "The " + key + " pattern `" + pattern.value()
+                                + "` " + problem);
+                    }
+                }
             }
         }
         if (event.equals("workflow_dispatch")) {
@@ -296,6 +307,38 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
                         + " UTC), so GitHub refuses the schedule.");
             }
         }
+    }
+
+    /**
+     * Why a filter pattern matches nothing, or null: an unclosed or empty {@code [}, a reversed
+     * range, or (for branches and tags) a space, which no git ref name holds (git check-ref-format).
+     */
+    static String globProblem(String pattern, boolean refName) {
+        String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                int close = body.indexOf(']', i + 1);
+                if (close < 0) {
+                    return "has a `[` that is never closed, so it matches no name. Close it or escape it with \\.";
+                }
+                if (close == i + 1) {
+                    return "has an empty `[]`, which matches no character.";
+                }
+                String set = body.substring(i + 1, close);
+                for (int r = 1; r + 1 < set.length(); r++) {
+                    if (set.charAt(r) == '-' && set.charAt(r - 1) > set.charAt(r + 1)) {
+                        return "has the range `" + set.substring(r - 1, r + 2) + "` backwards, so it matches nothing.";
+                    }
+                }
+                i = close;
+            } else if (c == ' ' && refName) {
+                return "holds a space, which no branch or tag name can, so it matches nothing.";
+            }
+        }
+        return null;
     }
 
     private static String scalar(YamlNode node) {
