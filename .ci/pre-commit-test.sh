@@ -30,11 +30,36 @@ export GIT_AUTHOR_NAME=vlint-test GIT_AUTHOR_EMAIL=vlint-test@example.invalid
 export GIT_COMMITTER_NAME=vlint-test GIT_COMMITTER_EMAIL=vlint-test@example.invalid
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
-# The jar for the vlint-system hook, built once; the vlint hook builds its own copy in the cache.
+# The release for the vlint-system hook, built once and its launcher put on PATH as `vlint`; the
+# vlint hook builds its own copy in the cache.
 "$root/bin/vlint" --version >/dev/null || { echo "pre-commit-test: vlint does not build" >&2; exit 1; }
+version="$(grep -m1 "<version>" "$root/pom.xml" | sed "s|.*<version>\(.*\)</version>.*|\1|")"
+release="$root/cli/target/vlint-$version"
+[ -x "$release/bin/vlint" ] || { echo "pre-commit-test: no release folder $release" >&2; exit 1; }
 mkdir -p "$tmp/path"
-printf '#!/bin/sh\nexec java -jar %q "$@"\n' "$root/cli/target/vlint.jar" >"$tmp/path/vlint"
-chmod +x "$tmp/path/vlint"
+ln -s "$release/bin/vlint" "$tmp/path/vlint"
+# No Docker engine here: a fake `docker` logs its arguments and, for `docker run ... IMAGE ARGS`,
+# does what the vlint image does (ENTRYPOINT: the release launcher) in the folder mounted at /src.
+cat >"$tmp/path/docker" <<EOF
+#!/usr/bin/env bash
+echo "\$*" >>"$tmp/docker.log"
+[ "\$1" = run ] || { echo '[]'; exit 0; }
+shift
+src=""
+while [ \$# -gt 0 ]; do
+  case "\$1" in
+    --rm | -i | -t) shift ;;
+    -v) case "\$2" in *:/src:*) src="\${2%%:/src:*}" ;; esac; shift 2 ;;
+    -u | -e | --workdir) shift 2 ;;
+    -*) echo "fake docker: unexpected option \$1" >&2; exit 125 ;;
+    *) break ;;
+  esac
+done
+[ "\$1" = "vlint:$version" ] || { echo "fake docker: no such image \$1" >&2; exit 125; }
+shift
+cd "\$src" && exec "$release/bin/vlint" "\$@"
+EOF
+chmod +x "$tmp/path/docker"
 export PATH="$tmp/path:$PATH"
 
 hooks="$tmp/hooks"
@@ -49,7 +74,8 @@ git -C "$hooks" init -q && git -C "$hooks" add -A && git -C "$hooks" commit -q -
 rev="$(git -C "$hooks" rev-parse HEAD)"
 
 clean_dockerfile='FROM ubuntu:24.04
-RUN apt-get update && apt-get install -y --no-install-recommends curl
+RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubuntu10.6 \
+    && rm -rf /var/lib/apt/lists/*
 COPY <<EOF /etc/motd
 welcome
 EOF
@@ -89,6 +115,7 @@ expect() {
   local name="$1" want="$2" pattern="$3" out code=0
   shift 3
   out="$("$@" 2>&1)" || code=$?
+  last_output="$out"
   local got=pass
   [ "$code" -eq 0 ] || got=block
   if [ "$got" = "$want" ] && grep -Eq -- "$pattern" <<<"$out"; then
@@ -104,11 +131,23 @@ expect() {
 commit() { git -C "$1" add -A && git -C "$1" commit -q -m "$2"; }
 
 vlint_hook='      - id: vlint'
-repo="$(new_repo staged "$vlint_hook")"
+# verbose: pre-commit shows the output of a passing hook too, so the first run's build can be checked.
+repo="$(new_repo staged "$vlint_hook"$'\n        verbose: true')"
 write "$repo" Dockerfile "$clean_dockerfile"
 write "$repo" .github/workflows/build.yml "$workflow"
 write "$repo" scripts/build.sh $'#!/bin/sh\nset -e\necho building\n'
-expect "vlint passes a clean commit (builds the jar on first use)" pass '^vlint\.+Passed' commit "$repo" clean
+expect "vlint passes a clean commit (builds the jar on first use, saying so in one line)" pass \
+  '^vlint: building cli/target/vlint.jar and the release with Maven .*about a minute' commit "$repo" clean
+if grep -q $'\033' <<<"$last_output"; then
+  echo "FAILED: the first run printed terminal escape codes into pre-commit's output"
+  sed -n l <<<"$last_output" | grep -F '\033' | head -3 | sed 's/^/    | /'
+  failed=$((failed + 1))
+else
+  echo "ok: the first run's output has no terminal escape codes"
+  passed=$((passed + 1))
+fi
+expect "the hook's build left the release folder whose launcher bin/vlint runs" pass "/cli/target/vlint-$version/bin/vlint\$" \
+  bash -c 'ls -d "$1"/repo*/cli/target/vlint-"$2"/bin/vlint' _ "$PRE_COMMIT_HOME" "$version"
 head="$(git -C "$repo" rev-parse HEAD)"
 write "$repo" docker/cuda.Dockerfile "$broken_dockerfile"
 expect "vlint blocks a Dockerfile with an unterminated heredoc" block 'docker/cuda\.Dockerfile:[0-9]+:[0-9]+: .*VL001' \
@@ -123,6 +162,18 @@ write "$repo" Containerfile "$broken_dockerfile"
 expect "vlint-system blocks a broken Containerfile" block 'Containerfile:[0-9]+:[0-9]+: .*VL001' commit "$repo" broken
 write "$repo" Containerfile "$clean_dockerfile"
 expect "vlint-system passes the fixed Containerfile" pass '^vlint \(vlint on PATH\)\.+Passed' commit "$repo" fixed
+
+# The docker_image hook, through the fake docker above: pre-commit's own `docker run` line must
+# reach an image that lints the files it is given in /src.
+repo="$(new_repo docker '      - id: vlint-docker')"
+write "$repo" Containerfile "$broken_dockerfile"
+expect "vlint-docker blocks a broken Containerfile" block 'Containerfile:[0-9]+:[0-9]+: .*VL001' commit "$repo" broken
+expect "vlint-docker ran docker run with the repository at /src and the image vlint:$version" pass \
+  "^run --rm -u [0-9]+:[0-9]+ -v $repo:/src:rw,Z --workdir /src vlint:$version Containerfile\$" cat "$tmp/docker.log"
+write "$repo" Containerfile "$clean_dockerfile"
+expect "vlint-docker passes the fixed Containerfile" pass '^vlint \(docker image\)\.+Passed' commit "$repo" fixed
+expect "the image the hook names is the one the Dockerfile builds (vlint:$version)" pass "^ARG VLINT_VERSION=$version\$" \
+  grep -x "ARG VLINT_VERSION=$version" "$root/Dockerfile"
 
 # The whole-repository variant from docs/pre-commit.md: files committed earlier are linted too.
 repo="$(new_repo whole $'      - id: vlint\n        pass_filenames: false\n        always_run: true')"

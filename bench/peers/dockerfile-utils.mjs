@@ -1,5 +1,6 @@
 // Runs dockerfile-utils' validator (the code behind `dockerfile-utils lint`) over every Dockerfile
-// under a folder in one process, the way an editor or a batch run would; prints the diagnostic count.
+// under a folder (or in an @LIST file) in one process, the way an editor or a batch run would; prints
+// the diagnostic count.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';

@@ -46,8 +46,7 @@ final class GraphCommand implements Callable<Integer> {
         if (!format.equals("mermaid") && !format.equals("dot")) {
             throw new UsageException("invalid value '" + format + "' for --format; expected one of mermaid, dot");
         }
-        List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
-                .map(p -> session.cwd().resolve(p).normalize()).toList();
+        List<Path> targets = session.readableTargets(paths);
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
         Project project = ProjectLoader.load(root, targets, session.config(null, root),
                 note -> session.err().println("vlint: " + note));

@@ -33,106 +33,165 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code vlint [PATH...]}: lints files and folders and reports the findings.
  *
  * <p>The lint root is the git work tree that holds the first path, or the working directory when
  * that path is not in a git work tree; paths in reports are relative to it.
+ *
+ * <p>Its options are declared with picocli's programmatic API, not its annotations: reading
+ * annotations by reflection made picocli the largest part of a one-file run (about 60 ms of 100).
  */
-@Command(name = "vlint", mixinStandardHelpOptions = true, version = "vlint " + Main.VERSION,
-        description = "Lints container build definitions: Dockerfiles, workflows, packaging files, scripts.",
-        footerHeading = "%n",
-        footer = "Paths in reports are relative to the root of the git work tree that holds the first PATH,"
-                + " or to the working directory outside git.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
-                "2:usage or config error", "3:internal error"})
 final class LintCommand implements Callable<Integer> {
     enum Format { TEXT, JSON, SARIF, GITHUB }
 
     enum FailOn { ERROR, WARNING, NOTE, NONE }
 
     private final Session session;
+    private final CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "Files and folders to lint (default: .).")
-    private List<Path> paths = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif or github (default: text).")
-    private String format = "text";
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    private List<Path> paths;
+    private String format;
     private Path output;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: .vlint.yaml at the lint root).")
     private Path config;
-
-    @Option(names = "--select", paramLabel = "RULES", split = ",", description = "Run only these rules (comma-separated ids).")
-    private List<String> select = new ArrayList<>();
-
-    @Option(names = "--ignore", paramLabel = "RULES", split = ",", description = "Do not run these rules (comma-separated ids).")
-    private List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error, warning, note or none (default: warning).")
-    private String failOn = "warning";
-
-    @Option(names = "--no-color", description = "Never colour the text output (NO_COLOR does the same).")
+    private List<String> select;
+    private List<String> ignore;
+    private String failOn;
     private boolean noColor;
-
-    @Option(names = "--category", paramLabel = "NAME", description = "SARIF analysis category (runAutomationDetails.id).")
     private String category;
-
-    @Option(names = "--fix", description = "Apply safe fixes to the files, then report what is left.")
     private boolean fix;
-
-    @Option(names = "--unsafe-fixes", description = "Also apply fixes that may change behaviour (with --fix or --diff).")
     private boolean unsafeFixes;
-
-    @Option(names = "--diff", description = "Print the fixes as a unified diff and write nothing.")
     private boolean diff;
-
-    @Option(names = "--changed", description = "Report only on files changed against HEAD: staged, unstaged and"
-            + " untracked (not ignored).")
     private boolean changed;
-
-    @Option(names = "--since", paramLabel = "REF", description = "Report only on files changed since the git"
-            + " revision REF (branch, tag, sha, HEAD~3, origin/main), untracked files included.")
     private String since;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in FILE,"
-            + " an earlier SARIF report of vlint.")
     private Path baseline;
-
-    @Option(names = "--statistics", description = "Print how often each rule fired instead of the findings"
-            + " (text or json).")
     private boolean statistics;
 
     LintCommand(Session session) {
         this.session = session;
+        this.spec = CommandSpec.wrapWithoutInspection(this).name("vlint").version("vlint " + Main.VERSION);
+        spec.usageMessage()
+                .description("Lints container build definitions: Dockerfiles, workflows, packaging files, scripts.")
+                .footerHeading("%n")
+                .footer("Paths in reports are relative to the root of the git work tree that holds the first PATH,"
+                        + " or to the working directory outside git.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes("0", "nothing at or above --fail-on (with --diff: no file would change)",
+                        "1", "findings at or above --fail-on (with --diff: a file would change, whatever --fail-on says)",
+                        "2", "usage or config error", "3", "internal error"));
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*").type(List.class)
+                .auxiliaryTypes(Path.class).initialValue(new ArrayList<Path>())
+                .description("Files and folders to lint (default: .).").build());
+        option("--format", "FORMAT", String.class, "text", "text, json, sarif or github (default: text).");
+        option("--output", "FILE", Path.class, null, "Write the report to FILE (atomically) instead of standard output.");
+        option("--config", "FILE", Path.class, null, "Config file (default: .vlint.yaml at the lint root).");
+        listOption("--select", "RULES", "Run only these rules (comma-separated ids).");
+        listOption("--ignore", "RULES", "Do not run these rules (comma-separated ids).");
+        option("--fail-on", "LEVEL", String.class, null,
+                "error, warning, note or none (default: warning, or a .hadolint.yaml failure-threshold).");
+        flag("--no-color", "Never colour the text output (NO_COLOR does the same).");
+        option("--category", "NAME", String.class, null, "SARIF analysis category (runAutomationDetails.id).");
+        flag("--fix", "Apply safe fixes to the files, then report what is left.");
+        flag("--unsafe-fixes", "Also apply fixes that may change behaviour (with --fix or --diff).");
+        flag("--diff", "Print the fixes as a unified diff and write nothing; exit 1 when a file would change, 0"
+                + " when none would (as ruff --diff), whatever --fail-on says.");
+        flag("--changed", "Report only on files changed against HEAD: staged, unstaged and untracked (not ignored).");
+        option("--since", "REF", String.class, null, "Report only on files changed since the git revision REF"
+                + " (branch, tag, sha, HEAD~3, origin/main), untracked files included.");
+        option("--baseline", "FILE", Path.class, null, "Report only findings that are not in FILE,"
+                + " an earlier SARIF report of vlint.");
+        flag("--statistics", "Print how often each rule fired instead of the findings (text or json).");
+        // What mixinStandardHelpOptions adds, without the reflection over its mixin class.
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+
+    /** The command's model, for picocli. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    private void option(String name, String label, Class<?> type, Object initial, String description) {
+        spec.addOption(OptionSpec.builder(name).paramLabel(label).type(type).initialValue(initial)
+                .description(description).build());
+    }
+
+    private void listOption(String name, String label, String description) {
+        spec.addOption(OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").initialValue(new ArrayList<String>()).description(description).build());
+    }
+
+    private void flag(String name, String description) {
+        spec.addOption(OptionSpec.builder(name).arity("0").type(boolean.class).initialValue(false)
+                .description(description).build());
+    }
+
+    private static Map<String, String> exitCodes(String... codesAndMeanings) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndMeanings.length; i += 2) {
+            codes.put(codesAndMeanings[i], codesAndMeanings[i + 1]);
+        }
+        return codes;
+    }
+
+    private <T> T value(String option) {
+        return spec.findOption(option).getValue();
+    }
+
+    /** Takes the parsed values from the model. */
+    private void bind() {
+        paths = spec.positionalParameters().get(0).getValue();
+        format = value("--format");
+        output = value("--output");
+        config = value("--config");
+        select = value("--select");
+        ignore = value("--ignore");
+        failOn = value("--fail-on");
+        noColor = value("--no-color");
+        category = value("--category");
+        fix = value("--fix");
+        unsafeFixes = value("--unsafe-fixes");
+        diff = value("--diff");
+        changed = value("--changed");
+        since = value("--since");
+        baseline = value("--baseline");
+        statistics = value("--statistics");
     }
 
     @Override
     public Integer call() throws IOException, ConfigException {
         long started = System.nanoTime();
+        bind();
         Format chosenFormat = choice(Format.class, format, "--format");
-        FailOn threshold = choice(FailOn.class, failOn, "--fail-on");
+        if (failOn != null) {
+            choice(FailOn.class, failOn, "--fail-on");
+        }
         if (statistics && chosenFormat != Format.TEXT && chosenFormat != Format.JSON) {
             throw new UsageException("--statistics prints text or json, not " + format);
         }
-        List<Path> targets = (paths.isEmpty() ? List.of(Path.of(".")) : paths).stream()
-                .map(p -> session.cwd().resolve(p).normalize()).toList();
+        List<Path> targets = session.readableTargets(paths);
         Path root = GitRoot.find(targets.get(0)).orElse(session.cwd());
         Config settings = session.config(config, root);
+        FailOn threshold = choice(FailOn.class,
+                failOn != null ? failOn : settings.failOn() != null ? settings.failOn() : "warning", "--fail-on");
         List<Rule> rules = chosenRules(settings);
+        settings = enableSelected(settings, rules);
         Baseline known = baseline == null ? null : Baseline.read(session.cwd().resolve(baseline), baseline.toString());
         Optional<Set<String>> reported = reportedFiles(root);
 
@@ -154,9 +213,10 @@ final class LintCommand implements Callable<Integer> {
                 session.out().print(fixReport.diff());
                 session.out().flush();
                 session.err().println("vlint: " + fixReport.summary() + " (nothing written: --diff)");
+                // One rule for --diff, like ruff's: it answers "would --fix change a file?", not --fail-on.
                 return fixReport.changedFiles().isEmpty() ? Session.OK : Session.FINDINGS;
             }
-            boolean written = writeFixes(fixReport);
+            boolean written = writeFixes(fixReport, project.root());
             findings = fixReport.remaining();
             if (!written) {
                 return Session.FINDINGS;
@@ -168,10 +228,16 @@ final class LintCommand implements Callable<Integer> {
         if (reported.isPresent()) {
             findings = findings.stream().filter(f -> reported.get().contains(f.file().path())).toList();
         }
+        RuleIndex index = new RuleIndex(rules);
+        Predicate<String> kept = selection(new RuleIndex(session.rules()));
+        findings = findings.stream().filter(f -> kept.test(f.ruleId())).toList();
         if (known != null) {
             findings = known.newFindings(findings);
         }
-        RunResult result = new RunResult(findings, rules.stream().map(Rule::meta).toList(), Main.VERSION);
+        RunResult result = new RunResult(findings, index.withMembersOf(findings), Main.VERSION);
+        for (Rule rule : rules) {
+            rule.notes(project).forEach(note -> session.err().println("vlint: " + note));
+        }
 
         String report = render(result, chosenFormat);
         if (output == null) {
@@ -248,9 +314,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Writes the fixed files; false when any could not be written (each is named on stderr). */
-    private boolean writeFixes(FixReport fixed) {
+    private boolean writeFixes(FixReport fixed, Path root) {
         boolean allWritten = true;
-        for (SafeWriter.Outcome outcome : fixed.write(new SafeWriter())) {
+        for (SafeWriter.Outcome outcome : fixed.write(SafeWriter.within(root))) {
             if (!outcome.ok()) {
                 session.err().println("vlint: " + outcome.message());
                 allWritten = false;
@@ -279,11 +345,18 @@ final class LintCommand implements Callable<Integer> {
         return result.active().stream().anyMatch(f -> f.severity().atLeast(bar));
     }
 
-    /** The rules to run: all, narrowed by --select and --ignore, without those the config turns off. */
+    /**
+     * The rules to run: all, narrowed by --select and --ignore, without those the config turns off. A
+     * selected member id ({@code SC2086}) selects the rule that owns it; {@link #selection} then
+     * keeps only the selected members' findings.
+     */
     private List<Rule> chosenRules(Config settings) {
         RuleIndex index = new RuleIndex(session.rules());
         Set<String> selected = ids(select, index, "--select");
         Set<String> ignored = ids(ignore, index, "--ignore");
+        for (String id : List.copyOf(selected)) {
+            index.owner(id).ifPresent(owner -> selected.add(owner.meta().id()));
+        }
         List<Rule> chosen = new ArrayList<>();
         for (Rule rule : session.rules()) {
             RuleMeta meta = rule.meta();
@@ -294,6 +367,31 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         return chosen;
+    }
+
+    /** Turns on the off-by-default rules that {@code --select} names and the config leaves unset. */
+    private Config enableSelected(Config settings, List<Rule> rules) {
+        if (select.isEmpty()) {
+            return settings;
+        }
+        Map<String, Optional<Severity>> levels = new HashMap<>(settings.ruleLevels());
+        for (Rule rule : rules) {
+            if (!rule.meta().enabledByDefault()) {
+                levels.putIfAbsent(rule.meta().id(), Optional.of(rule.meta().severity()));
+            }
+        }
+        return settings.withRuleLevels(levels);
+    }
+
+    /**
+     * Which findings --select and --ignore keep by rule id: a member id ({@code SC2086}) is kept unless
+     * ignored, when nothing is selected, or it or the rule owning it is selected.
+     */
+    private Predicate<String> selection(RuleIndex index) {
+        Set<String> selected = ids(select, index, "--select");
+        Set<String> ignored = ids(ignore, index, "--ignore");
+        return ruleId -> !ignored.contains(ruleId) && (selected.isEmpty() || selected.contains(ruleId)
+                || index.owner(ruleId).map(owner -> selected.contains(owner.meta().id())).orElse(true));
     }
 
     /** The rule ids that {@code written} (ids, names or aliases, any case) stand for. */
@@ -321,6 +419,11 @@ final class LintCommand implements Callable<Integer> {
 
     /** Writes a sibling temporary file and renames it over the target, so readers never see half a report. */
     static void writeAtomically(Path target, String content) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // /dev/stdout, a named pipe: written to, never replaced by a regular file.
+            Files.writeString(target, content, StandardCharsets.UTF_8);
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -16,10 +16,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Most runs need the knowledge base; reading it meanwhile hides its load behind start-up and parsing.
-        Thread warmUp = new Thread(KnowledgeBase::bundled, "vlint-knowledge-base");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        // Lint runs need the knowledge base; reading it meanwhile hides its load behind start-up and parsing.
+        if (mayLint(args)) {
+            Thread warmUp = new Thread(KnowledgeBase::bundled, "vlint-knowledge-base");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null;
@@ -29,6 +31,19 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** False for the runs that never read the knowledge base: help, version and the other subcommands. */
+    static boolean mayLint(String... args) {
+        for (String arg : args) {
+            switch (arg) {
+                case "-h", "--help", "-V", "--version", "rules", "explain", "init", "dump" -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        return true;
     }
 
     /**

@@ -23,7 +23,8 @@ final class RulesCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "NAME", "LEVEL", "FIX", "ALIASES"});
         session.rules().stream().map(Rule::meta).sorted(Comparator.comparing(RuleMeta::id))
-                .forEach(meta -> rows.add(new String[] {meta.id(), meta.name(), meta.severity().label(),
+                .forEach(meta -> rows.add(new String[] {meta.id(), meta.name(), meta.severity().label()
+                        + (meta.enabledByDefault() ? "" : " (off)"),
                         RuleDocs.fixLabel(meta.fixability()), String.join(", ", meta.aliases())}));
         int[] widths = new int[5];
         for (String[] row : rows) {

@@ -1,6 +1,7 @@
 package dev.vlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,37 @@ class BaselineTest {
         assertEquals(1, vlint.run("--baseline", "baseline.sarif"));
         assertTrue(vlint.out().startsWith("Dockerfile:7:13: error[XT001]"), vlint.out());
         assertEquals(1, vlint.out().lines().filter(line -> line.startsWith("Dockerfile:")).count(), vlint.out());
+    }
+
+    @Test
+    void linesAddedAfterAFindingAtTheEndOfTheFileDoNotMakeItNew() throws IOException {
+        dockerfile("FROM ubuntu:22.04\nFROM ubuntu:latest\n");
+        assertEquals(1, vlint.run("--format", "sarif", "--output", "baseline.sarif"));
+
+        dockerfile("FROM ubuntu:22.04\nFROM ubuntu:latest\nRUN echo one\nRUN echo two\n");
+        assertEquals(0, vlint.run("--baseline", "baseline.sarif", "--format", "json"), vlint.out());
+        assertEquals(0, json().size(), vlint.out());
+
+        dockerfile("# moved\nFROM ubuntu:22.04\n  FROM ubuntu:latest\nRUN echo one\nFROM debian:latest\n");
+        assertEquals(1, vlint.run("--baseline", "baseline.sarif", "--format", "json"));
+        assertEquals(1, json().size(), vlint.out());
+        assertEquals(5, json().get(0).get("line").asInt(),
+                "the re-indented old finding still matches; only the new line is new");
+    }
+
+    @Test
+    void baselinesWithoutLineTextsFallBackToTheLineHash() throws IOException {
+        dockerfile("FROM ubuntu:latest AS build\n" + PADDING + "RUN apt-get update && make\n" + PADDING);
+        assertEquals(1, vlint.run("--format", "sarif", "--output", "baseline.sarif"));
+        Path baseline = dir.resolve("baseline.sarif");
+        String withText = Files.readString(baseline);
+        assertTrue(withText.contains("\"vlint/lineText\" : \"FROM ubuntu:latest AS build\""), withText);
+        Files.writeString(baseline, withText.replaceAll(",?\\s*\"properties\" : \\{\\s*\"vlint/lineText\" : \"[^\"]*\"\\s*}", ""));
+        assertFalse(Files.readString(baseline).contains("vlint/lineText"));
+
+        dockerfile("# one line above\nFROM ubuntu:latest AS build\n" + PADDING + "RUN apt-get update && make\n" + PADDING);
+        assertEquals(0, vlint.run("--baseline", "baseline.sarif", "--format", "json"), vlint.out());
+        assertEquals(0, json().size(), vlint.out());
     }
 
     @Test

@@ -13,10 +13,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +108,23 @@ class CliTest {
         }
     }
 
+    /** --output /dev/stdout or a pipe: written through, not replaced by a regular file (which broke /dev/null). */
+    @Test
+    void outputToANamedPipeWritesThroughIt() throws Exception {
+        Path pipe = dir.resolve("report.pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(1, vlint("--format", "json", "--output", "report.pipe"));
+        assertTrue(read.get(30, java.util.concurrent.TimeUnit.SECONDS).contains("\"rule\""));
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe), "the pipe is still a pipe");
+    }
+
     @Test
     void unknownFormatIsAUsageError() {
         assertEquals(2, vlint("--format", "xml"));
@@ -134,6 +153,20 @@ class CliTest {
     }
 
     @Test
+    void everyConfigErrorIsPrintedWithItsPlace() throws IOException {
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  xt001: off\n  XT404: error\ncolour: true\n");
+        assertEquals(2, vlint());
+        assertEquals("vlint: config error: .vlint.yaml:3:3: unknown rule id 'XT404'\n"
+                + "vlint: config error: .vlint.yaml:4:1: unknown key 'colour' (expected rules, ignore-paths, targets, dockerfile, shellcheck)\n",
+                err.toString());
+        err.getBuffer().setLength(0);
+        Files.writeString(dir.resolve(".vlint.yaml"), "rules: [\n  XT001: off\n");
+        assertEquals(2, vlint());
+        assertEquals("vlint: config error: .vlint.yaml:1:8: this '[' is never closed: expected ',' or ']' but found"
+                + " the end of the file\n", err.toString());
+    }
+
+    @Test
     void configTurnsRulesOffAndChangesLevels() throws IOException {
         Files.writeString(dir.resolve("custom.yaml"), "rules:\n  XT001: off\n  XT002: error\n");
         assertEquals(1, vlint("--config", "custom.yaml"));
@@ -148,7 +181,7 @@ class CliTest {
         assertTrue(err.toString().contains(".vlint.yaml:2:1: unknown key 'colour'"), err.toString());
         Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  XT001: \"off\n");
         assertEquals(2, vlint());
-        assertTrue(err.toString().contains("invalid YAML"), err.toString());
+        assertTrue(err.toString().contains(".vlint.yaml:2:10: this quoted value is never closed"), err.toString());
     }
 
     @Test
@@ -196,9 +229,42 @@ class CliTest {
     }
 
     @Test
-    void loaderNotesGoToStandardError() {
-        assertEquals(1, vlint("docker", "missing"));
-        assertTrue(err.toString().contains("vlint: missing: no such file or folder"), err.toString());
+    void aMissingPathIsAUsageErrorThatWritesNoReport() {
+        assertEquals(2, vlint("does/not/exist", "--fail-on", "note", "--format", "sarif", "--output", "x.sarif"));
+        assertEquals("vlint: does/not/exist: no such file or folder\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("x.sarif")), "no report for a run that linted nothing");
+        err.getBuffer().setLength(0);
+        assertEquals(2, vlint("docker", "missing", "gone/Dockerfile"));
+        assertEquals("vlint: missing: no such file or folder\nvlint: gone/Dockerfile: no such file or folder\n",
+                err.toString());
+    }
+
+    @Test
+    void aBrokenLinkIsNamedAsOne() throws IOException {
+        Files.createSymbolicLink(dir.resolve("Dockerfile"), dir.resolve("docker/Dockerfile.gone"));
+        assertEquals(2, vlint("Dockerfile"));
+        assertEquals("vlint: Dockerfile: broken symbolic link (its target does not exist)\n", err.toString());
+    }
+
+    @Test
+    void unreadablePathsSayPermissionDenied() throws IOException {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.writeString(locked.resolve("Dockerfile"), "FROM scratch\n");
+        Path file = dir.resolve("docker/Dockerfile");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("-w-------"));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+            Assumptions.assumeFalse(Files.isReadable(file),
+                    "permissions are not enforced for this user (root): PathProblemsTest covers the messages");
+            assertEquals(2, vlint("docker/Dockerfile", "locked", "locked/Dockerfile"));
+            assertEquals(List.of("vlint: docker/Dockerfile: permission denied (the file cannot be read)",
+                    "vlint: locked: permission denied (the folder can be listed but not entered)",
+                    "vlint: locked/Dockerfile: permission denied (a folder on the way cannot be entered)"),
+                    err.toString().lines().toList());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     @Test
@@ -243,6 +309,36 @@ class CliTest {
     }
 
     @Test
+    void diffExitsOneExactlyWhenAFileWouldChangeWhateverFailOnSays() throws IOException {
+        assertEquals(1, vlint("--diff", "--fail-on", "none"));
+        assertEquals(1, vlint("--diff", "--fail-on", "error"));
+        Files.writeString(dir.resolve("docker/Dockerfile"), "FROM ubuntu:24.04\nRUN apt-get update\n");
+        assertEquals(0, vlint("--diff", "--fail-on", "note"), "XT002 is left, but nothing would change");
+        assertEquals(0, vlint("--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("1 findings at or above --fail-on (with --diff: a file would change, whatever"
+                + " --fail-on says)"), help);
+    }
+
+    @Test
+    void aLinkedDockerfileIsLintedAndFixedThroughItsLinkAndOutsideLinksAreNamed(@TempDir Path elsewhere)
+            throws IOException {
+        Files.move(dir.resolve("docker/Dockerfile"), dir.resolve("docker/cuda.df"));
+        Files.createSymbolicLink(dir.resolve("Dockerfile"), Path.of("docker/cuda.df"));
+        Files.writeString(elsewhere.resolve("Dockerfile"), "FROM ubuntu:latest\n");
+        Files.createSymbolicLink(dir.resolve("Dockerfile.other"), elsewhere.resolve("Dockerfile"));
+
+        assertEquals(1, vlint("--fix", "--fail-on", "note"));
+
+        assertTrue(out.toString().startsWith("Dockerfile:2:5: note[XT002]"), out.toString());
+        assertTrue(Files.isSymbolicLink(dir.resolve("Dockerfile")));
+        assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(dir.resolve("docker/cuda.df")));
+        assertEquals("FROM ubuntu:latest\n", Files.readString(elsewhere.resolve("Dockerfile")));
+        assertTrue(err.toString().contains("vlint: Dockerfile.other: skipped, symbolic link to "
+                + elsewhere.resolve("Dockerfile").toRealPath() + ", outside the lint root"), err.toString());
+    }
+
+    @Test
     void fixWritesSafeFixesAndReportsWhatIsLeft() throws IOException {
         assertEquals(1, vlint("--fix", "--fail-on", "note"));
         assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
@@ -263,6 +359,27 @@ class CliTest {
     }
 
     @Test
+    void dumpRefusesFilesThatAreNoDockerfile() throws IOException {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
+        Files.writeString(dir.resolve("values.yaml"), "a: 1\n");
+        Files.writeString(dir.resolve("build"), "#!/bin/sh\necho hi\n");
+        Files.writeString(dir.resolve("app.docker"), "FROM scratch\n");
+        assertEquals(2, vlint("dump", ".github/workflows/ci.yml"));
+        assertEquals(2, vlint("dump", "values.yaml"));
+        assertEquals(2, vlint("dump", "build"));
+        assertEquals(List.of(
+                "vlint: dump prints how a Dockerfile is parsed, and .github/workflows/ci.yml is a GitHub workflow,"
+                        + " not a Dockerfile; `vlint .github/workflows/ci.yml` lints it",
+                "vlint: dump prints how a Dockerfile is parsed, and values.yaml is a .yaml file, not a Dockerfile;"
+                        + " `vlint ./values.yaml` lints it",
+                "vlint: dump prints how a Dockerfile is parsed, and build is a shell script, not a Dockerfile;"
+                        + " `vlint ./build` lints it"), err.toString().lines().toList());
+        assertEquals("", out.toString());
+        assertEquals(0, vlint("dump", "app.docker"), "a name of no other format is read as a Dockerfile");
+    }
+
+    @Test
     void buildDryRunPointsDockerAtThePatchedCopyAndLeavesTheOriginal() throws IOException {
         Path shadow = dir.resolve("shadow");
         assertEquals(0, vlint("build", "--dry-run", "--shadow-dir", "shadow", "--", "docker", "buildx", "build",
@@ -270,5 +387,45 @@ class CliTest {
         assertEquals("FROM ubuntu:24.04\nRUN apt-get update\n", Files.readString(shadow.resolve("Dockerfile")));
         assertEquals("FROM ubuntu:latest\nRUN apt-get update\n", Files.readString(dir.resolve("docker/Dockerfile")));
         assertTrue(out.toString().contains("docker buildx build -f " + shadow.resolve("Dockerfile")), out.toString());
+    }
+
+    @Test
+    void helpListsTheOptionsAndEverySubcommand() {
+        for (String help : List.of("--help", "-h", "-hV")) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, vlint(help));
+            assertTrue(out.toString().startsWith("Usage: vlint [-hV] [--changed] [--diff] [--fix]"), out.toString());
+            assertTrue(out.toString().contains("      --select=RULES[,RULES...]\n"), out.toString());
+            assertTrue(out.toString().contains("\nCommands:\n  rules    List all rules"), out.toString());
+            assertTrue(out.toString().contains("\n  graph    Draw the build"), out.toString());
+            assertTrue(out.toString().contains("\nExit codes:\n  0   nothing at or above --fail-on"), out.toString());
+        }
+    }
+
+    @Test
+    void aUsageErrorShowsTheWholeUsage() {
+        assertEquals(2, vlint("--bogus"));
+        assertTrue(err.toString().startsWith("Unknown option: '--bogus'\nUsage: vlint [-hV]"), err.toString());
+        assertTrue(err.toString().contains("\nCommands:\n  rules "), err.toString());
+    }
+
+    @Test
+    void optionsKeepTheirValuesAndDefaults() {
+        assertEquals(0, vlint("--version"));
+        assertEquals("vlint " + Main.VERSION + "\n", out.toString());
+        assertEquals(2, vlint("--fail-on", "sometimes"));
+        assertTrue(err.toString().contains("invalid value 'sometimes' for --fail-on"), err.toString());
+        assertEquals(0, vlint("--select", "XT002,XT001", "--ignore", "XT001", "--fail-on", "warning", "--no-color"));
+        assertTrue(out.toString().contains("note[XT002]") && !out.toString().contains("XT001"), out.toString());
+    }
+
+    @Test
+    void onlyRunsThatMayLintWarmUpTheKnowledgeBase() {
+        assertTrue(Main.mayLint());
+        assertTrue(Main.mayLint("--format", "json", "docker/Dockerfile"));
+        assertTrue(Main.mayLint("graph", "."));
+        assertFalse(Main.mayLint("--version"));
+        assertFalse(Main.mayLint("rules"));
+        assertFalse(Main.mayLint("explain", "VL101"));
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 class DocsExamplesTest {
     private static final Path ROOT = Path.of(System.getProperty("vlint.root", "..")).toAbsolutePath().normalize();
     private static final Pattern BLOCK = Pattern.compile("```console\\n\\$ (?:bin/)?vlint( [^\\n]*)?\\n(.*?)```", Pattern.DOTALL);
+    /** An inline {@code `vlint ...`} command, or a command line in a block, without {@code bin/}. */
+    private static final Pattern BARE_COMMAND = Pattern.compile("`vlint [-a-zA-Z./][^`]*`|(?m)^\\$ vlint\\b.*$");
     private static final Pattern DURATION = Pattern.compile("in \\d+\\.\\d+s");
 
     @TestFactory
@@ -44,6 +47,20 @@ class DocsExamplesTest {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The README's commands work as written in a fresh checkout, where only {@code bin/vlint} exists
+     * (there is no {@code vlint} on PATH until the reader puts {@code bin/} there).
+     */
+    @Test
+    void readmeCommandsUseTheLauncher() throws IOException {
+        List<String> bare = new ArrayList<>();
+        Matcher m = BARE_COMMAND.matcher(Files.readString(ROOT.resolve("README.md")));
+        while (m.find()) {
+            bare.add(m.group().strip());
+        }
+        assertEquals(List.of(), bare, "README commands must start with bin/vlint");
     }
 
     private static String run(String args) {

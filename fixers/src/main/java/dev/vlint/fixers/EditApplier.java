@@ -4,12 +4,17 @@ import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Applies fixes to one text. Fixes are taken in the given order; a fix is applied only when none
  * of its edits conflicts with an edit of a fix already accepted, so every fix is applied whole or
- * not at all. Text outside the edited ranges is copied unchanged.
+ * not at all. A fix sees the pending declarations of the fixes accepted before it: an edit that
+ * declares what an accepted edit already declares ({@link Edit#declares}) is left out. Text outside
+ * the edited ranges is copied unchanged.
  */
 public final class EditApplier {
     private static final Comparator<Edit> BY_RANGE = Comparator.comparing(Edit::range);
@@ -36,13 +41,17 @@ public final class EditApplier {
         List<Fix> applied = new ArrayList<>();
         List<Fix> deferred = new ArrayList<>();
         List<Fix> invalid = new ArrayList<>();
+        Set<String> declared = new HashSet<>();
         for (Fix fix : fixes) {
+            List<Edit> edits = fix.edits().stream()
+                    .filter(edit -> edit.declares() == null || !declared.contains(edit.declares())).toList();
             if (!isValid(fix, text.length())) {
                 invalid.add(fix);
-            } else if (fix.edits().stream().anyMatch(edit -> conflictsWithAny(edit, accepted))) {
+            } else if (edits.stream().anyMatch(edit -> conflictsWithAny(edit, accepted))) {
                 deferred.add(fix);
             } else {
-                accepted.addAll(fix.edits());
+                accepted.addAll(edits);
+                edits.stream().map(Edit::declares).filter(Objects::nonNull).forEach(declared::add);
                 applied.add(fix);
             }
         }

@@ -116,7 +116,7 @@ public final class FixSession {
     private static Fix conform(Fix fix, SourceFile file) {
         String lineBreak = file.lineBreak();
         List<Edit> edits = fix.edits().stream()
-                .map(edit -> new Edit(edit.range(), LineBreaks.conform(edit.replacement(), lineBreak)))
+                .map(edit -> new Edit(edit.range(), LineBreaks.conform(edit.replacement(), lineBreak), edit.declares()))
                 .toList();
         return new Fix(fix.title(), fix.applicability(), edits);
     }

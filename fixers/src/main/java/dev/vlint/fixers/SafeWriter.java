@@ -14,6 +14,8 @@ import java.util.Arrays;
  * Writes fixed texts back without ever losing data: the file must still hold exactly the bytes it
  * was read from, the new bytes go to a temporary file in the same folder that then atomically
  * replaces the original (keeping its POSIX permissions), and nothing is left behind on failure.
+ * A file reached through a symbolic link is written at its target, so the link stays; with a root
+ * ({@link #within}), a file whose target lies outside that folder is never written.
  */
 public final class SafeWriter {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -25,15 +27,28 @@ public final class SafeWriter {
         void move(Path temp, Path target) throws IOException;
     }
 
+    private static final Move ATOMIC = (temp, target) -> Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+
     private final Move move;
+    private final Path root;
 
     public SafeWriter() {
-        this((temp, target) -> Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING));
+        this(ATOMIC, null);
     }
 
     SafeWriter(Move move) {
+        this(move, null);
+    }
+
+    private SafeWriter(Move move, Path root) {
         this.move = move;
+        this.root = root;
+    }
+
+    /** A writer that refuses every file whose real path (links followed) is not inside {@code root}. */
+    public static SafeWriter within(Path root) {
+        return new SafeWriter(ATOMIC, root);
     }
 
     /** What happened to one file; {@code message} says why when it was not written. */
@@ -58,6 +73,11 @@ public final class SafeWriter {
         byte[] updated = encode(original.hasBom(), LineBreaks.keepFinalNewline(original, newText));
         try {
             Path target = path.toRealPath();
+            Path realRoot = root == null ? null : root.toRealPath();
+            if (realRoot != null && !target.startsWith(realRoot)) {
+                return new Outcome(path, Status.REFUSED, file.path() + ": not written: it is " + target
+                        + ", outside the lint root " + root + "; vlint --fix writes only inside it");
+            }
             if (!Arrays.equals(Files.readAllBytes(target), expected)) {
                 return new Outcome(path, Status.REFUSED,
                         file.path() + ": not written: the file changed on disk since vlint read it; run vlint again");

@@ -75,6 +75,25 @@ class EditApplierTest {
     }
 
     @Test
+    void aDeclarationPendingFromAnEarlierFixIsNotMadeAgain() {
+        Fix first = Fix.safe("first", Edit.declaration(0, "ARG A\n", "ARG A"), new Edit(new TextRange(2, 3), "X"));
+        Fix second = Fix.safe("second", Edit.declaration(4, "ARG A\n", "ARG A"), new Edit(new TextRange(5, 6), "Y"));
+
+        EditApplier.Result result = EditApplier.apply("ab.cd.", List.of(first, second));
+
+        assertEquals("ARG A\nabXcdY", result.text());
+        assertEquals(List.of(first, second), result.applied());
+    }
+
+    @Test
+    void declarationsOfDifferentThingsAreBothMade() {
+        Fix first = Fix.safe("first", Edit.declaration(0, "ARG A\n", "ARG A"));
+        Fix second = Fix.safe("second", Edit.declaration(3, "ARG B\n", "ARG B"));
+
+        assertEquals("ARG A\nab.ARG B\ncd", EditApplier.apply("ab.cd", List.of(first, second)).text());
+    }
+
+    @Test
     void fixesThatCanNeverApplyAreInvalid() {
         Fix outside = replace(4, 9, "X");
         Fix selfOverlapping = Fix.safe("self", new Edit(new TextRange(0, 2), "A"), new Edit(new TextRange(1, 3), "B"));

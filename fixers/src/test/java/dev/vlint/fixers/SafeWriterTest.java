@@ -189,4 +189,37 @@ class SafeWriterTest {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aLinkedFileIsWrittenAtItsTargetAndStaysALink() throws IOException {
+        Files.createDirectories(root.resolve("docker"));
+        Files.writeString(root.resolve("docker/Dockerfile.cuda"), "FROM a\n");
+        Path link = Files.createSymbolicLink(root.resolve("Dockerfile"), Path.of("docker/Dockerfile.cuda"));
+        ProjectFile file = new ProjectFile(link, dev.vlint.project.FileKind.DOCKERFILE,
+                dev.vlint.source.SourceFile.of("Dockerfile", "FROM a\n"));
+
+        SafeWriter.Outcome outcome = SafeWriter.within(root).write(file, "FROM b\n");
+
+        assertEquals(SafeWriter.Status.WRITTEN, outcome.status(), outcome.message());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertEquals("FROM b\n", Files.readString(root.resolve("docker/Dockerfile.cuda")));
+    }
+
+    @Test
+    void nothingOutsideTheRootIsWrittenEvenThroughALink(@TempDir Path elsewhere) throws IOException {
+        Path outside = elsewhere.resolve("Dockerfile");
+        Files.writeString(outside, "FROM a\n");
+        Path link = Files.createSymbolicLink(root.resolve("Dockerfile"), outside);
+        for (Path path : List.of(link, outside)) {
+            ProjectFile file = new ProjectFile(path, dev.vlint.project.FileKind.DOCKERFILE,
+                    dev.vlint.source.SourceFile.of("Dockerfile", "FROM a\n"));
+
+            SafeWriter.Outcome outcome = SafeWriter.within(root).write(file, "FROM b\n");
+
+            assertEquals(SafeWriter.Status.REFUSED, outcome.status(), path.toString());
+            assertTrue(outcome.message().startsWith("Dockerfile: not written: it is " + outside.toRealPath()
+                    + ", outside the lint root " + root), outcome.message());
+        }
+        assertEquals("FROM a\n", Files.readString(outside));
+    }
 }

@@ -22,7 +22,9 @@ import dev.vlint.workflow.WorkflowParser;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,13 @@ final class BuildModelReader {
     /** {@code docker build} options that take no value; every other option without "=" consumes the next word. */
     private static final Set<String> BUILD_SWITCHES = Set.of("--push", "--load", "--no-cache", "--pull", "-q",
             "--quiet", "--rm", "--force-rm", "--squash", "--compress", "--disable-content-trust", "--check");
+    private static final Pattern PIP = Pattern.compile("pip\\d*(\\.\\d+)?");
+    private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)*)?");
+    /** Options of build, pip wheel, uv build and cibuildwheel whose value is the next word. */
+    private static final Set<String> PACKAGE_BUILD_VALUE_OPTIONS = Set.of("-o", "--outdir", "--out-dir",
+            "--output-dir", "-w", "--wheel-dir", "-r", "--requirement", "-c", "--constraint", "-C",
+            "--config-setting", "--config-settings", "--installer", "-i", "--index-url", "--extra-index-url",
+            "-f", "--find-links", "--python", "-p", "--platform", "--package", "--only");
     private static final List<String> CLEANUP_ACTIONS = List.of("free-disk-space", "maximize-build-space",
             "reclaim-the-bytes", "disk-space");
 
@@ -53,6 +62,8 @@ final class BuildModelReader {
     private final Set<String> claimed = new HashSet<>();
     /** Every path a build names as its Dockerfile or bake file, found or not (for file discovery). */
     private final Set<String> namedFiles = new HashSet<>();
+    /** Per workflow file, its run snippets by the step node that holds them, so a step finds its own without a scan. */
+    private final Map<String, Map<YamlNode, List<ShellSnippets.Snippet>>> snippetsByStep = new HashMap<>();
 
     BuildModelReader(Project project) {
         this.project = project;
@@ -111,7 +122,7 @@ final class BuildModelReader {
             putEnv(env, step.env());
             stepEnvs.add(env);
             commands.add(stepCommands(workflow, step, env));
-            jobSteps.add(jobStep(jobSteps.size(), step, env, commands.get(commands.size() - 1)));
+            jobSteps.add(jobStep(workflow, jobSteps.size(), step, env, commands.get(commands.size() - 1)));
         }
         // Invocations point at their job, so they are read once the job is complete.
         BuildJob buildJob = new BuildJob(workflow.file(), job, labels, jobSteps, jobEnv);
@@ -156,7 +167,7 @@ final class BuildModelReader {
         readBakeFiles(paths, dir, targets, sets, environment, job, index, workflow.file(), step.uses().range());
     }
 
-    private JobStep jobStep(int index, Step step, Map<String, String> env, List<Command> commands) {
+    private JobStep jobStep(Workflow workflow, int index, Step step, Map<String, String> env, List<Command> commands) {
         Set<JobStep.Kind> kinds = EnumSet.noneOf(JobStep.Kind.class);
         ActionRef ref = step.action();
         String action = ref == null ? null : ref.action();
@@ -170,6 +181,17 @@ final class BuildModelReader {
         if (lower.equals("docker/build-push-action") || lower.equals("docker/bake-action")) {
             kinds.add(JobStep.Kind.BUILD);
         }
+        List<String> packageBuilds = new ArrayList<>();
+        if (lower.equals("pypa/gh-action-pypi-publish")) {
+            String url = scalar(step.with("repository-url"));
+            if (url == null || url.contains("pypi.org")) {
+                kinds.add(JobStep.Kind.PYPI_PUBLISH);
+            }
+        } else if (lower.equals("pypa/cibuildwheel")) {
+            String dir = scalar(step.with("package-dir"));
+            packageBuilds.add(Paths.join(workingDirectory(workflow, step), dir == null ? "." : dir));
+        }
+        Set<String> scripts = new LinkedHashSet<>();
         Map<String, String> with = new LinkedHashMap<>();
         for (YamlNode.Entry entry : step.with()) {
             with.put(entry.key().value(), scalar(entry.value()));
@@ -180,6 +202,16 @@ final class BuildModelReader {
             SimpleCommand command = c.command();
             String name = command.commandName();
             List<Word> args = command.args();
+            if (project.file(c.file().path()) != null && project.file(c.file().path()).kind() == FileKind.SHELL) {
+                scripts.add(c.file().path());
+            }
+            if (publishesToPypi(c)) {
+                kinds.add(JobStep.Kind.PYPI_PUBLISH);
+            }
+            String built = packageBuild(c);
+            if (built != null) {
+                packageBuilds.add(built);
+            }
             if ("rm".equals(name)) {
                 for (Word arg : args) {
                     String path = c.value(arg);
@@ -211,7 +243,66 @@ final class BuildModelReader {
         if (!removed.isEmpty()) {
             kinds.add(JobStep.Kind.DISK_CLEANUP);
         }
-        return new JobStep(index, step, kinds, action, with, enabled(step, env), removed, pulls);
+        return new JobStep(index, step, kinds, action, with, enabled(step, env), removed, pulls,
+                List.copyOf(scripts), packageBuilds);
+    }
+
+    /** {@code twine upload} or {@code uv publish} without a repository other than PyPI. */
+    private static boolean publishesToPypi(Command c) {
+        SimpleCommand command = c.command();
+        List<Word> args = command.args();
+        String name = command.commandName();
+        String sub = args.isEmpty() ? null : args.get(0).literalValue();
+        if (!("twine".equals(name) && "upload".equals(sub) || "uv".equals(name) && "publish".equals(sub))) {
+            return false;
+        }
+        for (String option : List.of("--repository-url", "--publish-url", "--repository", "-r", "--index")) {
+            Word url = command.optionValue(option);
+            String value = url == null ? null : c.value(url);
+            if (url != null && (value == null || !value.contains("pypi"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The folder of the Python project a command builds into distributions, or null. */
+    private static String packageBuild(Command c) {
+        SimpleCommand command = c.command();
+        String name = command.commandName();
+        List<Word> args = command.args();
+        if (name == null) {
+            return null;
+        }
+        String first = args.isEmpty() ? null : args.get(0).literalValue();
+        boolean build = name.equals("build") || name.equals("cibuildwheel")
+                || PIP.matcher(name).matches() && "wheel".equals(first)
+                || name.equals("uv") && "build".equals(first);
+        if (PYTHON.matcher(name).matches() && first != null && first.endsWith("setup.py")) {
+            boolean dist = args.stream().map(Word::literalValue)
+                    .anyMatch(a -> "bdist_wheel".equals(a) || "sdist".equals(a));
+            return dist ? Paths.join(c.dir(), Paths.parent(first)) : null;
+        }
+        if (!build) {
+            return null;
+        }
+        boolean pip = name.startsWith("pip");
+        for (int i = name.equals("build") || name.equals("cibuildwheel") ? 0 : 1; i < args.size(); i++) {
+            String value = c.value(args.get(i));
+            if (value == null) {
+                return null;
+            }
+            if (PACKAGE_BUILD_VALUE_OPTIONS.contains(value)) {
+                i++;
+            } else if (!value.startsWith("-")) {
+                boolean path = value.startsWith(".") || value.startsWith("/") || value.contains("/");
+                return path || !pip ? Paths.join(c.dir(), value) : null;
+            }
+        }
+        if (pip) {
+            return null;
+        }
+        return c.dir();
     }
 
     /** A step whose {@code if:} tests an env value is off when that value is unset or false. */
@@ -264,10 +355,16 @@ final class BuildModelReader {
         }
         Function<String, String> outer = env::get;
         String dir = workingDirectory(workflow, step);
-        for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
-            if (snippet.step() == null || snippet.step().node() != step.node()) {
-                continue;
+        Map<YamlNode, List<ShellSnippets.Snippet>> byStep = snippetsByStep.computeIfAbsent(file.path(), path -> {
+            Map<YamlNode, List<ShellSnippets.Snippet>> index = new IdentityHashMap<>();
+            for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+                if (snippet.step() != null) {
+                    index.computeIfAbsent(snippet.step().node(), n -> new ArrayList<>()).add(snippet);
+                }
             }
+            return index;
+        });
+        for (ShellSnippets.Snippet snippet : byStep.getOrDefault(step.node(), List.of())) {
             for (SimpleCommand command : snippet.script().commands()) {
                 Function<String, String> vars = snippet.variables().resolverAt(command.range().start(), outer);
                 Command c = new Command(command.effective(), file.source(), vars, dir);

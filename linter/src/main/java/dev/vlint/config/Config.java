@@ -1,6 +1,8 @@
 package dev.vlint.config;
 
 import dev.vlint.rule.Severity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +13,45 @@ import java.util.Optional;
  * @param ruleLevels per-rule override: a severity, or empty when the rule is turned off
  * @param ignorePaths glob patterns of paths not to lint
  * @param targets what the images are built for
+ * @param images what a Dockerfile may use: trusted registries, required labels
+ * @param failOn the {@code --fail-on} level when the command line gives none ({@code error},
+ *     {@code warning}, {@code note} or {@code none}), or null for the default
  */
-public record Config(Map<String, Optional<Severity>> ruleLevels, List<String> ignorePaths, Targets targets) {
+public record Config(Map<String, Optional<Severity>> ruleLevels, List<String> ignorePaths, Targets targets,
+        ImagePolicy images, String failOn) {
     public static final Config DEFAULT = new Config(Map.of(), List.of(), Targets.NONE);
 
     public Config {
         ruleLevels = Map.copyOf(ruleLevels);
         ignorePaths = List.copyOf(ignorePaths);
+    }
+
+    public Config(Map<String, Optional<Severity>> ruleLevels, List<String> ignorePaths, Targets targets) {
+        this(ruleLevels, ignorePaths, targets, ImagePolicy.NONE, null);
+    }
+
+    /** This config with other rule levels. */
+    public Config withRuleLevels(Map<String, Optional<Severity>> levels) {
+        return new Config(levels, ignorePaths, targets, images, failOn);
+    }
+
+    /**
+     * What a Dockerfile may use (hadolint's {@code trustedRegistries}, {@code label-schema} and
+     * {@code strict-labels}).
+     *
+     * @param trustedRegistries registries base images may come from, {@code *} globs allowed; empty
+     *     for any
+     * @param labelSchema required label names and the format of each value ({@code text}, {@code url},
+     *     {@code semver}, {@code hash}, {@code rfc3339}, {@code spdx}, {@code email}), in order
+     * @param strictLabels only the labels of {@code labelSchema} are allowed
+     */
+    public record ImagePolicy(List<String> trustedRegistries, Map<String, String> labelSchema, boolean strictLabels) {
+        public static final ImagePolicy NONE = new ImagePolicy(List.of(), Map.of(), false);
+
+        public ImagePolicy {
+            trustedRegistries = List.copyOf(trustedRegistries);
+            labelSchema = Collections.unmodifiableMap(new LinkedHashMap<>(labelSchema));
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.vlint.source.TextRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -309,19 +308,19 @@ public final class DockerfileParser {
         }
 
         Dockerfile build(List<Directive> directives, List<Instruction> instructions) {
-            Map<String, Scope.Variable> global = new LinkedHashMap<>();
+            VariableMap global = VariableMap.EMPTY;
             for (String name : PLATFORM_ARGS) {
-                global.put(name, new Scope.Variable(name, null, Scope.Kind.PLATFORM, null));
+                global = global.with(name, new Scope.Variable(name, null, Scope.Kind.PLATFORM, null));
             }
             List<Stage> stages = new ArrayList<>();
-            Scope globalScope = new Scope(global, escape, false);
+            Scope globalScope = new Scope(global, VariableMap.EMPTY, escape, false);
             int i = 0;
             for (; i < instructions.size() && !instructions.get(i).is("FROM"); i++) {
                 Instruction ins = instructions.get(i);
                 if (ins.is("ARG")) {
                     for (Word w : ins.args()) {
-                        declareArg(global, w.text(), ins, globalScope, Map.of());
-                        globalScope = new Scope(global, escape, false);
+                        global = declareArg(global, w.text(), ins, globalScope, VariableMap.EMPTY);
+                        globalScope = new Scope(global, VariableMap.EMPTY, escape, false);
                     }
                 } else {
                     problems.add(new ParseProblem(ins.keywordRange(),
@@ -340,7 +339,7 @@ public final class DockerfileParser {
         }
 
         private Stage stage(List<Stage> earlier, Instruction from, List<Instruction> body, Scope globalScope,
-                Map<String, Scope.Variable> global) {
+                VariableMap global) {
             List<Word> args = from.args();
             String image = args.isEmpty() ? "" : args.get(0).text();
             String name = null;
@@ -354,34 +353,36 @@ public final class DockerfileParser {
             if (name != null) {
                 stageByName.put(name, earlier.size());
             }
-            Map<String, Scope.Variable> argVars = new LinkedHashMap<>();
-            Map<String, Scope.Variable> envVars = new LinkedHashMap<>();
+            // ARGs and ENVs of the base stage carry over, shared uncopied: "Arguments and variables are
+            // inherited from parent stages" (docs.docker.com/build/building/variables/#scoping)
+            Scope parent = baseStage >= 0 ? earlier.get(baseStage).endScope() : null;
+            VariableMap argVars = parent != null ? parent.argMap() : VariableMap.EMPTY;
+            VariableMap envVars = parent != null ? parent.envMap() : VariableMap.EMPTY;
             boolean imageEnvUnknown = baseStage >= 0 ? earlier.get(baseStage).endScope().imageEnvUnknown()
                     : !expanded.equalsIgnoreCase("scratch");
-            if (baseStage >= 0) {
-                earlier.get(baseStage).endScope().variables().values().stream()
-                        .filter(v -> v.kind() == Scope.Kind.ENV).forEach(v -> envVars.put(v.name(), v));
-            }
             List<Scope> scopes = new ArrayList<>();
+            Scope current = new Scope(argVars, envVars, escape, imageEnvUnknown);
             for (Instruction ins : body) {
-                scopes.add(merge(argVars, envVars, imageEnvUnknown));
+                scopes.add(current);
                 if (ins.is("ARG")) {
                     for (Word w : ins.args()) {
-                        declareArg(argVars, w.text(), ins, merge(argVars, envVars, imageEnvUnknown), global);
+                        argVars = declareArg(argVars, w.text(), ins, current, global);
+                        current = new Scope(argVars, envVars, escape, imageEnvUnknown);
                     }
                 } else if (ins.is("ENV")) {
                     for (Instruction.KeyValue kv : ins.keyValues()) {
-                        String value = merge(argVars, envVars, imageEnvUnknown).expand(kv.value().text());
-                        envVars.put(kv.key().text(), new Scope.Variable(kv.key().text(), value, Scope.Kind.ENV, ins));
+                        String value = current.expand(kv.value().text());
+                        envVars = envVars.with(kv.key().text(),
+                                new Scope.Variable(kv.key().text(), value, Scope.Kind.ENV, ins));
+                        current = new Scope(argVars, envVars, escape, imageEnvUnknown);
                     }
                 }
             }
-            return new Stage(earlier.size(), name, from, body, image, expanded, baseStage, scopes,
-                    merge(argVars, envVars, imageEnvUnknown));
+            return new Stage(earlier.size(), name, from, body, image, expanded, baseStage, scopes, current);
         }
 
-        private void declareArg(Map<String, Scope.Variable> vars, String word, Instruction ins, Scope scope,
-                Map<String, Scope.Variable> global) {
+        private VariableMap declareArg(VariableMap vars, String word, Instruction ins, Scope scope,
+                VariableMap global) {
             int eq = word.indexOf('=');
             String name = eq < 0 ? word : word.substring(0, eq);
             String value;
@@ -392,14 +393,7 @@ public final class DockerfileParser {
                 Scope.Variable outer = global.get(name);
                 value = outer == null ? "" : outer.value();
             }
-            vars.put(name, new Scope.Variable(name, value, Scope.Kind.ARG, ins));
-        }
-
-        private Scope merge(Map<String, Scope.Variable> args, Map<String, Scope.Variable> env,
-                boolean imageEnvUnknown) {
-            Map<String, Scope.Variable> all = new LinkedHashMap<>(args);
-            all.putAll(env);
-            return new Scope(all, escape, imageEnvUnknown);
+            return vars.with(name, new Scope.Variable(name, value, Scope.Kind.ARG, ins));
         }
     }
 }

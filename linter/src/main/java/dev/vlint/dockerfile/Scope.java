@@ -14,12 +14,16 @@ import java.util.Optional;
  * too; only the platform ARGs are known to be empty there until declared.
  */
 public final class Scope {
-    private final Map<String, Variable> variables;
+    /** The ARGs of the stage (or the global ones), and the ENVs, which win over ARGs of the same name. */
+    private final VariableMap args;
+    private final VariableMap env;
     private final char escape;
     private final boolean imageEnvUnknown;
 
-    Scope(Map<String, Variable> variables, char escape, boolean imageEnvUnknown) {
-        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    /** Shares the maps, which never change: every instruction keeps its scope at no copying cost. */
+    Scope(VariableMap args, VariableMap env, char escape, boolean imageEnvUnknown) {
+        this.args = args;
+        this.env = env;
         this.escape = escape;
         this.imageEnvUnknown = imageEnvUnknown;
     }
@@ -32,11 +36,32 @@ public final class Scope {
 
     /** Whether the name is declared in this file (ARG, ENV, or an automatic platform ARG where visible). */
     public boolean isDefined(String name) {
-        return variables.containsKey(name);
+        return get(name) != null;
     }
 
     public Optional<Variable> variable(String name) {
-        return Optional.ofNullable(variables.get(name));
+        return Optional.ofNullable(get(name));
+    }
+
+    /** Whether an {@code ARG name} of this stage (or, in the global scope, a global ARG) is declared here. */
+    public boolean declaresArg(String name) {
+        Variable v = args.get(name);
+        return v != null && v.kind() == Kind.ARG;
+    }
+
+    /** The ENV variables only, for a stage built on this one. */
+    VariableMap envMap() {
+        return env;
+    }
+
+    /** The ARG variables only. */
+    VariableMap argMap() {
+        return args;
+    }
+
+    private Variable get(String name) {
+        Variable set = env.get(name);
+        return set != null ? set : args.get(name);
     }
 
     /** Whether undeclared names may still be set by the base image's ENV. */
@@ -44,8 +69,11 @@ public final class Scope {
         return imageEnvUnknown;
     }
 
+    /** Every visible variable, ARGs first, in the order declared (built on each call: for tests and tools). */
     public Map<String, Variable> variables() {
-        return variables;
+        Map<String, Variable> all = new LinkedHashMap<>(args.toMap());
+        all.putAll(env.toMap());
+        return Collections.unmodifiableMap(all);
     }
 
     /** Expands {@code $v}, {@code ${v}} and the {@code ${v:-w}} family, removing quotes like BuildKit's word processing. */
@@ -54,7 +82,7 @@ public final class Scope {
     }
 
     private Expander.Value lookup(String name) {
-        Variable v = variables.get(name);
+        Variable v = get(name);
         if (v == null) {
             return imageEnvUnknown && !DockerfileParser.PLATFORM_ARGS.contains(name) ? Expander.Value.UNKNOWN
                     : Expander.Value.UNSET;

@@ -29,17 +29,12 @@ public record Stage(int index, String name, Instruction from, List<Instruction> 
         return i < 0 ? endScope : scopes.get(i);
     }
 
-    /** Whether an {@code ARG name} of this stage comes before {@code instruction}. */
+    /**
+     * Whether {@code name} is declared where {@code instruction} runs: by an ARG or ENV of this stage
+     * before it, or of a stage this one is built on (stages inherit their parent's ARGs and ENVs).
+     */
     public boolean isArgDeclaredBefore(String name, Instruction instruction) {
-        int limit = indexOf(instruction);
-        limit = limit < 0 ? instructions.size() : limit;
-        for (int i = 0; i < limit; i++) {
-            Instruction ins = instructions.get(i);
-            if (ins.is("ARG") && ins.args().stream().anyMatch(w -> DockerfileParser.argName(w.text()).equals(name))) {
-                return true;
-            }
-        }
-        return false;
+        return scopeAt(instruction).isDefined(name);
     }
 
     /** Binary search by start offset (instructions are in file order), then an identity check. */

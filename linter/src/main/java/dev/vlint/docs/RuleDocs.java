@@ -87,7 +87,8 @@ public final class RuleDocs {
         return "# " + meta.id() + " " + meta.name() + "\n\n"
                 + meta.summary() + "\n\n"
                 + "| | |\n|---|---|\n"
-                + "| Default severity | " + meta.severity().label() + " |\n"
+                + "| Default severity | " + meta.severity().label() + (meta.enabledByDefault() ? "" : " (off by default)") + " |\n"
+                + (meta.aliases().isEmpty() ? "" : "| Aliases | " + cell(String.join(", ", meta.aliases())) + " |\n")
                 + "| Fix | " + fixLabel(meta.fixability()) + " |\n"
                 + "| File kinds | " + kinds(meta) + " |\n"
                 + "| Tags | " + cell(String.join(", ", meta.tags())) + " |\n\n"
@@ -102,7 +103,8 @@ public final class RuleDocs {
                 .append("| Rule | Name | Default severity | Fix | Reports |\n|---|---|---|---|---|\n");
         for (RuleMeta meta : sorted(rules)) {
             text.append("| [").append(meta.id()).append("](").append(meta.id()).append(".md) | ")
-                    .append(meta.name()).append(" | ").append(meta.severity().label()).append(" | ")
+                    .append(meta.name()).append(" | ").append(meta.severity().label())
+                    .append(meta.enabledByDefault() ? "" : " (off by default)").append(" | ")
                     .append(fixLabel(meta.fixability())).append(" | ").append(cell(meta.summary())).append(" |\n");
         }
         return text.toString();

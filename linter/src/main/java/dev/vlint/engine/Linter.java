@@ -1,6 +1,8 @@
 package dev.vlint.engine;
 
 import dev.vlint.project.FileKind;
+import dev.vlint.project.FileModels;
+import dev.vlint.project.ModelKey;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.Finding;
@@ -92,6 +94,11 @@ public final class Linter {
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
+                // Every file is parsed first, evenly spread over the threads. Project-wide models
+                // (the build model reads every workflow, Dockerfile and script) then find their files
+                // parsed, instead of the first rules to ask parsing them while the other threads wait.
+                pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> parsePrimary(files.get(i))))
+                        .join();
                 pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(lintOne)).join();
             } finally {
                 pool.shutdown();
@@ -121,6 +128,7 @@ public final class Linter {
         }
         Map<FileKind, Set<String>> checkedByKind = new EnumMap<>(FileKind.class);
         Map<FileKind, Optional<Rule>> unusedRuleByKind = new EnumMap<>(FileKind.class);
+        Map<FileKind, Optional<Rule>> blanketRuleByKind = new EnumMap<>(FileKind.class);
         List<Finding> result = new ArrayList<>();
         for (int i = 0; i < project.files().size(); i++) {
             ProjectFile file = project.files().get(i);
@@ -128,23 +136,41 @@ public final class Linter {
             Suppressions.Result applied = suppressions.get(i).apply(own == null ? List.of() : own,
                     checkedByKind.computeIfAbsent(file.kind(), kind -> checkedRuleIds(project, kind)));
             result.addAll(applied.findings());
-            unusedRuleByKind.computeIfAbsent(file.kind(), kind -> unusedSuppressionRule(project, kind))
+            unusedRuleByKind.computeIfAbsent(file.kind(), kind -> enabledRule(project, kind, Suppressions.UNUSED_ID))
                     .ifPresent(rule -> applied.unused()
+                    .forEach(f -> result.add(f.withSeverity(rule.meta().severity()))));
+            blanketRuleByKind.computeIfAbsent(file.kind(), kind -> enabledRule(project, kind, Suppressions.BLANKET_ID))
+                    .ifPresent(rule -> applied.blanket()
                     .forEach(f -> result.add(f.withSeverity(rule.meta().severity()))));
         }
         byFile.values().forEach(result::addAll);
         return result;
     }
 
-    /** The VL002 rule when it runs on files of this kind; unused suppressions are reported only then. */
-    private Optional<Rule> unusedSuppressionRule(Project project, FileKind kind) {
-        return rules.stream().filter(rule -> rule.meta().id().equals(Suppressions.UNUSED_ID)
+    /**
+     * The rule {@code id} (VL002, VL003) when it runs on files of this kind; the engine reports
+     * the findings about suppression comments only then.
+     */
+    private Optional<Rule> enabledRule(Project project, FileKind kind, String id) {
+        return rules.stream().filter(rule -> rule.meta().id().equals(id)
                 && rule.meta().kinds().contains(kind) && isEnabled(project, rule)).findFirst();
     }
 
     private Set<String> checkedRuleIds(Project project, FileKind kind) {
         return rules.stream().filter(rule -> rule.meta().kinds().contains(kind) && isEnabled(project, rule))
                 .map(rule -> rule.meta().id()).collect(Collectors.toSet());
+    }
+
+    /** Parses the file's own model into its cache; a parser that throws is left to the rules that ask. */
+    private static void parsePrimary(ProjectFile file) {
+        ModelKey<?> key = FileModels.primary(file.kind());
+        if (key != null) {
+            try {
+                file.parse(key);
+            } catch (RuntimeException e) {
+                // Not cached: the rule that parses the file again gets the exception and reports it.
+            }
+        }
     }
 
     private List<Finding> lintFile(Project project, ProjectFile file, Progress progress) {
@@ -191,6 +217,6 @@ public final class Linter {
 
     private static boolean isEnabled(Project project, Rule rule) {
         Optional<Severity> level = project.config().ruleLevels().get(rule.meta().id());
-        return level == null || level.isPresent();
+        return level == null ? rule.meta().enabledByDefault() : level.isPresent();
     }
 }

@@ -6,6 +6,7 @@ import dev.vlint.rule.ShellVisitor;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.ShellSnippets.Snippet;
 import dev.vlint.shell.SimpleCommand;
+import java.util.List;
 
 /** Walks every shell snippet of a file once, dispatching each command by the name it runs under. */
 final class ShellWalker implements Walker<ShellVisitor> {
@@ -21,13 +22,25 @@ final class ShellWalker implements Walker<ShellVisitor> {
 
     @Override
     public void walk(ProjectFile file, Visitors<ShellVisitor> visitors) {
+        walk(ShellSnippets.of(file), visitors);
+        List<Snippet> triggers = file.kind() == FileKind.DOCKERFILE ? ShellSnippets.ofOnbuildTriggers(file) : List.of();
+        if (!triggers.isEmpty()) {
+            Visitors<ShellVisitor> wanting = visitors.filter(ShellVisitor::visitsOnbuildTriggers);
+            if (!wanting.isEmpty()) {
+                walk(triggers, wanting);
+            }
+        }
+    }
+
+    private static void walk(List<Snippet> snippets, Visitors<ShellVisitor> visitors) {
         Visitors.ByKey<String, ShellVisitor> byName = visitors.byKey(ShellVisitor::commandNames);
-        for (Snippet snippet : ShellSnippets.of(file)) {
+        for (Snippet snippet : snippets) {
             visitors.each((visitor, context) -> visitor.snippet(snippet, context));
             for (SimpleCommand command : snippet.script().commands()) {
                 byName.each(command.effective().commandName(),
                         (visitor, context) -> visitor.command(command, snippet, context));
             }
+            visitors.each((visitor, context) -> visitor.endSnippet(snippet, context));
         }
     }
 }

@@ -69,8 +69,8 @@ public final class Visitors<V> {
         }
     }
 
-    /** The visitors for which {@code wanted} holds, as a view sharing their failure state. */
-    public Visitors<V> only(Predicate<V> wanted) {
+    /** The visitors of this walk for which {@code wanted} holds, sharing their failure state with this view. */
+    public Visitors<V> filter(Predicate<V> wanted) {
         List<Entry<V>> kept = new ArrayList<>();
         for (Entry<V> entry : entries) {
             if (wanted.test(entry.visitor)) {

@@ -53,7 +53,7 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
         for (Step step : actionSteps) {
             visitors.each((visitor, context) -> visitor.step(step, null, context));
         }
-        Visitors<WorkflowVisitor> readers = visitors.only(WorkflowVisitor::visitsExpressions);
+        Visitors<WorkflowVisitor> readers = visitors.filter(WorkflowVisitor::visitsExpressions);
         if (!readers.isEmpty()) {
             new Templates(file.source(), jobs, steps, actionSteps, readers).collect(workflow.root(), new ArrayList<>());
         }

@@ -54,10 +54,11 @@ public enum FileKind {
         if (lower.equals("action.yml") || lower.equals("action.yaml")) {
             return ACTION; // also inside .github/workflows/, where some projects keep their local actions
         }
-        int workflows = path.lastIndexOf(".github/workflows/");
+        // GitHub reads workflows only directly in .github/workflows/, not in folders below it.
+        int workflows = ("/" + path).lastIndexOf("/.github/workflows/");
         if ((lower.endsWith(".yml") || lower.endsWith(".yaml")) && workflows >= 0
                 && path.indexOf('/', workflows + ".github/workflows/".length()) < 0) {
-            return WORKFLOW; // GitHub reads only the files directly in the folder, not its config subfolders
+            return WORKFLOW;
         }
         if (lower.endsWith(".sh") || lower.endsWith(".bash") || startsWithShellShebang(head)) {
             return SHELL;

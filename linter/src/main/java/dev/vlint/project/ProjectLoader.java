@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -38,6 +40,10 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * Files are classified by name first; a second pass reads the files that a workflow, script,
  * Makefile, compose or bake file builds as a Dockerfile (or evaluates as a bake file), whatever
  * their name.
+ *
+ * <p>A symbolic link to a file inside the lint root is read under the link's own path (unless its
+ * target is read itself); a link to a file outside the root, a broken link and a link to a folder
+ * are skipped with a note saying so.
  */
 public final class ProjectLoader {
     /** Files larger than this are skipped with a note. */
@@ -57,10 +63,10 @@ public final class ProjectLoader {
         Path absRoot = root.toAbsolutePath().normalize();
         List<PathMatcher> ignored = config.ignorePaths().stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-        Walk walk = new Walk(absRoot, notes);
+        List<Path> found = new ArrayList<>();
         Consumer<Path> reader = file -> {
             if (ignored.stream().noneMatch(m -> m.matches(Path.of(relative(absRoot, file))))) {
-                walk.read(file);
+                found.add(file);
             }
         };
         for (Path path : paths) {
@@ -69,12 +75,17 @@ public final class ProjectLoader {
                 if (!walkGit(absRoot, abs, notes, reader)) {
                     walkPlain(absRoot, abs, notes, reader);
                 }
-            } else if (Files.isRegularFile(abs)) {
-                walk.read(abs);
+            } else if (Files.isRegularFile(abs) || Files.isSymbolicLink(abs)) {
+                found.add(abs);
             } else {
                 notes.accept(relative(absRoot, abs) + ": no such file or folder");
             }
         }
+        Links links = new Links(absRoot);
+        Walk walk = new Walk(absRoot, notes, links);
+        // Links are followed only to files vlint reads, and only inside the lint root.
+        walk.readAll(found.stream().filter(file -> !Files.isSymbolicLink(file)
+                || mayBeRead(absRoot, file) && links.mayRead(file, notes)).toList());
         Project project = walk.project(config);
         if (walk.unclassified.isEmpty()) {
             return project;
@@ -85,8 +96,9 @@ public final class ProjectLoader {
         for (String path : NamedBuildFiles.of(project, walk.buildDescriptions)) {
             Path file = walk.unclassified.remove(path);
             FileKind kind = file == null ? FileKind.OTHER : FileKind.namedByBuild(path);
-            if (kind != FileKind.OTHER) {
-                walk.readAs(file, path, kind, true);
+            ProjectFile named = kind == FileKind.OTHER ? null : walk.readAs(file, path, kind, true, notes);
+            if (named != null) {
+                walk.files.add(named);
             }
         }
         return walk.files.size() == before ? project : walk.project(config);
@@ -102,56 +114,79 @@ public final class ProjectLoader {
         /** Makefiles and compose files, by path: read only to find the Dockerfiles they build. */
         final Map<String, SourceFile> buildDescriptions = new LinkedHashMap<>();
 
-        Walk(Path root, Consumer<String> notes) {
+        final Links links;
+
+        Walk(Path root, Consumer<String> notes, Links links) {
             this.root = root;
             this.notes = notes;
+            this.links = links;
         }
 
         Project project(Config config) {
             files.sort((a, b) -> a.path().compareTo(b.path()));
-            return new Project(root, dropDuplicates(files), config);
+            return new Project(root, links.dropLinksToReadFiles(dropDuplicates(files), notes), config);
         }
 
-        void read(Path file) {
-            String rel = relative(root, file);
-            FileKind kind = FileKind.classify(rel, "");
-            if (kind == FileKind.OTHER && !mayBeShell(file)) {
-                if (NamedBuildFiles.isBuildDescription(rel)) {
-                    SourceFile source = text(file, rel);
-                    if (source != null) {
-                        buildDescriptions.put(rel, source);
-                    }
-                } else {
-                    unclassified.put(rel, file);
+        /**
+         * Reads and decodes the files on all cores (in a large project most of the load time, which
+         * would otherwise leave the linter's threads waiting on one), then keeps them in their order.
+         */
+        void readAll(List<Path> paths) {
+            Read[] reads = new Read[paths.size()];
+            IntStream.range(0, paths.size()).parallel().forEach(i -> reads[i] = read(paths.get(i)));
+            for (Read read : reads) {
+                read.notes.forEach(notes);
+                if (read.file != null) {
+                    files.add(read.file);
+                } else if (read.description != null) {
+                    buildDescriptions.put(read.description.path(), read.description);
+                } else if (read.unclassified != null) {
+                    unclassified.put(relative(root, read.unclassified), read.unclassified);
                 }
-                return;
             }
-            readAs(file, rel, kind, false);
         }
 
-        /** Reads the file as {@code kind} ({@code named}: a build names it so); OTHER means "classify by its first line". */
-        void readAs(Path file, String rel, FileKind kind, boolean named) {
+        /** What reading one path gave: a file, a build description, a file to keep for the second pass, notes. */
+        private record Read(ProjectFile file, SourceFile description, Path unclassified, List<String> notes) {}
+
+        private Read read(Path file) {
+            String rel = relative(root, file);
+            List<String> said = new ArrayList<>(0);
+            FileKind kind = FileKind.classify(rel, "");
+            if (!mayBeRead(root, file)) {
+                if (NamedBuildFiles.isBuildDescription(rel)) {
+                    return new Read(null, text(file, rel, said::add), null, said);
+                }
+                return new Read(null, null, file, said);
+            }
+            return new Read(readAs(file, rel, kind, false, said::add), null, null, said);
+        }
+
+        /**
+         * Reads the file as {@code kind} ({@code named}: a build names it so); OTHER means "classify
+         * by its first line". Null when it is not a file vlint reads.
+         */
+        ProjectFile readAs(Path file, String rel, FileKind kind, boolean named, Consumer<String> notes) {
             if (kind == FileKind.WHEEL) {
                 // Wheels can be gigabytes; rules read their metadata from the archive itself.
-                files.add(new ProjectFile(file, kind, SourceFile.of(rel, "")));
-                return;
+                return new ProjectFile(file, kind, SourceFile.of(rel, ""));
             }
-            SourceFile source = text(file, rel);
+            SourceFile source = text(file, rel, notes);
             if (source == null) {
-                return;
+                return null;
             }
             String head = source.text().substring(0, Math.min(200, source.text().length()));
             if (kind == FileKind.OTHER || kind == FileKind.DOCKERFILE && head.startsWith("#!") && !named) {
                 kind = FileKind.classify(rel, head); // generate-dockerfile with a shebang is a script
                 if (kind == FileKind.OTHER) {
-                    return;
+                    return null;
                 }
             }
-            files.add(new ProjectFile(file, kind, source));
+            return new ProjectFile(file, kind, source);
         }
 
         /** The file's text, or null (with a note) when it is too large, binary or unreadable. */
-        private SourceFile text(Path file, String rel) {
+        private static SourceFile text(Path file, String rel, Consumer<String> notes) {
             try {
                 long size = Files.size(file);
                 if (size > MAX_FILE_BYTES) {
@@ -164,10 +199,86 @@ public final class ProjectLoader {
                     return null;
                 }
                 return SourceFile.decode(rel, bytes);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                notes.accept(rel + ": skipped, " + PathProblems.describe(e));
+                return null;
+            } catch (RuntimeException e) {
                 notes.accept(rel + ": cannot read: " + e.getMessage());
                 return null;
             }
+        }
+    }
+
+    /**
+     * The symbolic links met while loading: which may be read (a file inside the lint root), and
+     * which were read, so a link whose target is read too is dropped rather than linted twice.
+     */
+    private static final class Links {
+        private final Path root;
+        private Path realRoot;
+        private final Map<Path, Path> targets = new HashMap<>();
+
+        Links(Path root) {
+            this.root = root;
+        }
+
+        /** True for a regular file, or a link to a file inside the lint root; notes why a link is skipped. */
+        boolean mayRead(Path file, Consumer<String> notes) {
+            if (!Files.isSymbolicLink(file)) {
+                return true;
+            }
+            String rel = relative(root, file);
+            Path target;
+            try {
+                target = file.toRealPath();
+                if (realRoot == null) {
+                    realRoot = root.toRealPath();
+                }
+            } catch (NoSuchFileException e) {
+                notes.accept(rel + ": skipped, broken symbolic link (its target does not exist)");
+                return false;
+            } catch (IOException e) {
+                notes.accept(rel + ": skipped, symbolic link that cannot be followed: " + PathProblems.describe(e));
+                return false;
+            }
+            if (Files.isDirectory(target)) {
+                notes.accept(rel + ": skipped, symbolic link to a folder (" + target + "); folder links are not"
+                        + " followed, lint the folder itself");
+                return false;
+            }
+            if (!target.startsWith(realRoot)) {
+                notes.accept(rel + ": skipped, symbolic link to " + target + ", outside the lint root " + root);
+                return false;
+            }
+            targets.put(file, target);
+            return true;
+        }
+
+        /** Drops a link read under its own path when its target was read too (same file, one report). */
+        List<ProjectFile> dropLinksToReadFiles(List<ProjectFile> files, Consumer<String> notes) {
+            if (targets.isEmpty()) {
+                return files;
+            }
+            Map<Path, ProjectFile> direct = new HashMap<>();
+            for (ProjectFile file : files) {
+                if (!targets.containsKey(file.absolutePath())) {
+                    try {
+                        direct.put(file.absolutePath().toRealPath(), file);
+                    } catch (IOException e) {
+                        direct.put(file.absolutePath(), file);
+                    }
+                }
+            }
+            List<ProjectFile> kept = new ArrayList<>();
+            for (ProjectFile file : files) {
+                ProjectFile same = direct.get(targets.get(file.absolutePath()));
+                if (same != null) {
+                    notes.accept(file.path() + ": skipped, symbolic link to " + same.path() + ", which is linted itself");
+                } else {
+                    kept.add(file);
+                }
+            }
+            return kept;
         }
     }
 
@@ -210,7 +321,7 @@ public final class ProjectLoader {
                         } else {
                             notes.accept(relative(root, file) + ": cannot read folder");
                         }
-                    } else if (mode != FileMode.SYMLINK && mode != FileMode.GITLINK) {
+                    } else if (mode != FileMode.GITLINK) {
                         reader.accept(file);
                     }
                 }
@@ -225,7 +336,7 @@ public final class ProjectLoader {
 
     private static void walkPlain(Path root, Path dir, Consumer<String> notes, Consumer<Path> reader) {
         try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
@@ -235,7 +346,7 @@ public final class ProjectLoader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
+                            if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
                                 reader.accept(file);
                             }
                             return FileVisitResult.CONTINUE;
@@ -262,6 +373,11 @@ public final class ProjectLoader {
             }
         }
         return unique;
+    }
+
+    /** Whether the file may be one vlint reads, by its name or (extension-less) its shebang. */
+    private static boolean mayBeRead(Path root, Path file) {
+        return FileKind.classify(relative(root, file), "") != FileKind.OTHER || mayBeShell(file);
     }
 
     /** Extension-less files are read far enough to see a shebang. */

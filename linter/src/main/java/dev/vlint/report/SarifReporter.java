@@ -46,7 +46,8 @@ import java.util.Set;
 /**
  * SARIF 2.1.0 for GitHub code scanning and other viewers: one run whose driver lists every rule
  * of the run (in the given order, so {@code ruleIndex} points into it), and one result per finding
- * with an explicit {@code level}, a region, GitHub's {@code primaryLocationLineHash}, related
+ * with an explicit {@code level}, a region, GitHub's {@code primaryLocationLineHash}, the text of
+ * the finding's line (property {@value #LINE_TEXT}, which {@code --baseline} matches on), related
  * locations, fixes, and {@code suppressions} for suppressed findings. Artifact URIs are relative
  * to the lint root under {@code uriBaseId %SRCROOT%}; columns count UTF-16 code units.
  */
@@ -54,6 +55,8 @@ public final class SarifReporter implements Reporter {
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String INFORMATION_URI = "https://github.com/vlint/vlint";
     static final String SRCROOT = "%SRCROOT%";
+    /** Result property: the first line of the finding, trimmed; stable when other lines change. */
+    public static final String LINE_TEXT = "vlint/lineText";
     private static final int DESCRIPTION_LIMIT = 1024;
 
     /**
@@ -167,7 +170,9 @@ public final class SarifReporter implements Reporter {
                 .withMessage(new Message().withText(sentence(finding.message())))
                 .withLocations(List.of(new Location().withPhysicalLocation(physical(finding.file(), region(span)))))
                 .withPartialFingerprints(new PartialFingerprints()
-                        .withAdditionalProperty("primaryLocationLineHash", lineHashes.get(span.startLine() - 1)));
+                        .withAdditionalProperty("primaryLocationLineHash", lineHashes.get(span.startLine() - 1)))
+                .withProperties(new PropertyBag().withAdditionalProperty(LINE_TEXT,
+                        finding.file().lineText(span.startLine() - 1).strip()));
         if (!finding.related().isEmpty()) {
             Set<Location> related = new LinkedHashSet<>();
             for (RelatedLocation location : finding.related()) {

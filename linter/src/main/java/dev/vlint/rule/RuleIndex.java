@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finds rules by the names users write: the id, the kebab-case name or an alias, in any letter
- * case ({@code VL102}, {@code vl102}, {@code cleanup-in-later-layer}, {@code DL3008}). Every place
- * that accepts a rule id (command line, config, suppression comments, {@code explain}) asks here.
+ * case ({@code VL102}, {@code vl102}, {@code cleanup-in-later-layer}, {@code DL3008}), or a member
+ * id of a rule that owns another tool's namespace ({@code SC2086}, see {@link Rule#member}). Every
+ * place that accepts a rule id (command line, config, suppression comments, {@code explain}) asks here.
  */
 public final class RuleIndex {
+    private final List<Rule> owners;
     private final List<RuleMeta> rules;
     private final Map<String, RuleMeta> byName = new HashMap<>();
 
     public RuleIndex(List<? extends Rule> rules) {
+        this.owners = List.copyOf(rules);
         this.rules = rules.stream().map(Rule::meta).toList();
         for (RuleMeta meta : this.rules) {
             byName.put(key(meta.id()), meta);
@@ -30,9 +34,33 @@ public final class RuleIndex {
         return rules;
     }
 
-    /** The rule named {@code text} by id, name or alias, ignoring case. */
+    /** The rule named {@code text} by id, name, alias or member id, ignoring case. */
     public Optional<RuleMeta> find(String text) {
-        return Optional.ofNullable(byName.get(key(text)));
+        RuleMeta meta = byName.get(key(text));
+        return meta != null ? Optional.of(meta) : owner(text).flatMap(rule -> rule.member(text.strip()));
+    }
+
+    /** The rule whose namespace holds the member id {@code text} ({@code SC2086}), if any. */
+    public Optional<Rule> owner(String text) {
+        return owners.stream().filter(rule -> rule.member(text.strip()).isPresent()).findFirst();
+    }
+
+    /**
+     * The rules of the index, then the member ids {@code findings} report under, each once in id
+     * order with the severity of its first finding, so a report can list every id that appears.
+     */
+    public List<RuleMeta> withMembersOf(List<Finding> findings) {
+        Map<String, RuleMeta> members = new TreeMap<>();
+        for (Finding finding : findings) {
+            if (!byName.containsKey(key(finding.ruleId())) && !members.containsKey(finding.ruleId())) {
+                owner(finding.ruleId()).flatMap(rule -> rule.member(finding.ruleId())).ifPresent(meta ->
+                        members.put(meta.id(), new RuleMeta(meta.id(), meta.name(), finding.severity(), meta.summary(),
+                                meta.fixability(), meta.kinds(), meta.tags(), meta.aliases())));
+            }
+        }
+        List<RuleMeta> all = new ArrayList<>(rules);
+        all.addAll(members.values());
+        return all;
     }
 
     /** The canonical id of the rule {@code text} names, if any. */

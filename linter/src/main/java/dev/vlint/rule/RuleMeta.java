@@ -17,14 +17,26 @@ import java.util.Set;
  * @param tags SARIF tags (e.g. {@code docker}, {@code cuda}); {@code security} marks security rules
  * @param aliases the ids other tools give the same check ({@code DL3008}, {@code UndefinedVar},
  *     {@code zizmor:artipacked}), accepted wherever a rule id is and shown in SARIF
+ * @param enabledByDefault false for a rule that runs only when a config level or {@code --select}
+ *     turns it on (hadolint's rules of level "ignore")
  */
 public record RuleMeta(String id, String name, Severity severity, String summary, Fixability fixability,
-        Set<FileKind> kinds, List<String> tags, List<String> aliases) {
+        Set<FileKind> kinds, List<String> tags, List<String> aliases, boolean enabledByDefault) {
 
     public RuleMeta {
         kinds = Set.copyOf(kinds);
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
+    }
+
+    public RuleMeta(String id, String name, Severity severity, String summary, Fixability fixability,
+            Set<FileKind> kinds, List<String> tags, List<String> aliases) {
+        this(id, name, severity, summary, fixability, kinds, tags, aliases, true);
+    }
+
+    /** This rule, run only when turned on. */
+    public RuleMeta offByDefault() {
+        return new RuleMeta(id, name, severity, summary, fixability, kinds, tags, aliases, false);
     }
 
     /** A rule no other tool knows under another id. */

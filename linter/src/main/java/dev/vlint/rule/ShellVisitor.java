@@ -22,4 +22,16 @@ public interface ShellVisitor {
 
     /** One simple command of {@code snippet}, in source order, nested ones included. */
     default void command(SimpleCommand command, Snippet snippet, RuleContext context) {}
+
+    /** The end of {@code snippet}, after its commands: where a rule judges the snippet as a whole. */
+    default void endSnippet(Snippet snippet, RuleContext context) {}
+
+    /**
+     * Whether to visit the shell of Dockerfile {@code ONBUILD RUN} triggers too, after the file's
+     * other snippets ({@link Snippet#onbuildTrigger()} tells them apart). They run in the builds
+     * of images built on this one, so by default they are not visited.
+     */
+    default boolean visitsOnbuildTriggers() {
+        return false;
+    }
 }

@@ -483,10 +483,19 @@ public final class ShellParser {
         return new SimpleCommand(assignments, words, redirections, connector, range(start, end));
     }
 
-    /** Inside {@code [[ ]]}, operators such as {@code &&}, {@code <} and parentheses are words of the test. */
+    /**
+     * Inside {@code [[ ]]}, operators such as {@code &&}, {@code <} and parentheses are words of the
+     * test. A line break may stand after {@code &&}, {@code ||}, {@code (} or {@code !} (bash accepts
+     * a test spread over lines); elsewhere the test is taken as unclosed, so parsing goes on at the next line.
+     */
     private void readTestExpression(List<Word> words, int open) {
         while (true) {
             skipBlanks();
+            String last = words.get(words.size() - 1).raw();
+            while (pos < n && s.charAt(pos) == '\n' && Set.of("&&", "||", "(", "!").contains(last)) {
+                pos++;
+                skipBlanks();
+            }
             if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == ';') {
                 problem(open, open + 2, "'[[' without ']]'");
                 return;

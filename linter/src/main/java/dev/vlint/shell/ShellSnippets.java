@@ -4,6 +4,7 @@ import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.dockerfile.Heredoc;
 import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.RunShell;
 import dev.vlint.dockerfile.Scope;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.project.FileKind;
@@ -22,9 +23,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every piece of shell in a file, parsed once: Dockerfile {@code RUN} commands (shell form and
@@ -33,6 +37,7 @@ import java.util.function.Function;
  */
 public final class ShellSnippets {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh");
+    private static final Pattern MATRIX_AXIS = Pattern.compile("matrix\\.([A-Za-z_][A-Za-z0-9_-]*)");
 
     private ShellSnippets() {}
 
@@ -45,13 +50,21 @@ public final class ShellSnippets {
      * @param stage the Dockerfile stage of {@code instruction}, else null
      * @param job the workflow job of {@code step}, else null
      * @param step the workflow step, else null
+     * @param text the shell text as parsed, every character mapped to the file
      */
     public record Snippet(ShellScript script, ShellVariables variables, List<ParseProblem> problems,
-            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step) {
+            Function<String, String> environment, Instruction instruction, Stage stage, Job job, Step step,
+            MappedText text) {
 
-        Snippet(ShellScript script, List<ParseProblem> problems, Function<String, String> environment,
+        Snippet(MappedText text, Parsed<ShellScript> parsed, Function<String, String> environment,
                 Instruction instruction, Stage stage, Job job, Step step) {
-            this(script, ShellVariables.of(script), problems, environment, instruction, stage, job, step);
+            this(parsed.model(), ShellVariables.of(parsed.model()), parsed.problems(), environment, instruction, stage,
+                    job, step, text);
+        }
+
+        /** Whether this is the shell of an {@code ONBUILD RUN}, which runs in the builds of images built on this one. */
+        public boolean onbuildTrigger() {
+            return instruction != null && stage != null && !stage.holds(instruction);
         }
 
         /** Resolves variables as seen by {@code command}: the script's own assignments, then the environment. */
@@ -81,6 +94,26 @@ public final class ShellSnippets {
         }).getOrDefault(run, List.of());
     }
 
+    /**
+     * The shell of the file's {@code ONBUILD RUN} triggers, parsed on first use. They are not in
+     * {@link #of}: they run when another image is built on this one.
+     */
+    public static List<Snippet> ofOnbuildTriggers(ProjectFile file) {
+        return file.derived(OnbuildTriggers.class, f -> {
+            List<Snippet> result = new ArrayList<>();
+            Dockerfile dockerfile = f.model(DockerfileParser.KEY);
+            if (dockerfile != null) {
+                dockerfile.stages().forEach(stage -> stage.instructions().stream()
+                        .filter(i -> i.trigger() != null && i.trigger().is("RUN"))
+                        .forEach(onbuild -> addRun(f, stage, onbuild.trigger(), result)));
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    /** Key of the per-file list behind {@link #ofOnbuildTriggers}. */
+    private interface OnbuildTriggers {}
+
     /** Key of the per-file index behind {@link #ofRun}. */
     private interface ByRun {}
 
@@ -90,7 +123,7 @@ public final class ShellSnippets {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
                 dockerfile.stages().forEach(stage -> stage.instructions().stream().filter(i -> i.is("RUN"))
-                        .forEach(run -> addRun(file.source(), stage, run, result)));
+                        .forEach(run -> addRun(file, stage, run, result)));
             }
         } else if (file.kind() == FileKind.WORKFLOW) {
             Workflow workflow = file.model(WorkflowParser.KEY);
@@ -107,16 +140,18 @@ public final class ShellSnippets {
         } else if (file.kind() == FileKind.SHELL) {
             Parsed<ShellScript> parsed = file.parse(ShellParser.KEY);
             if (parsed.model() != null) {
-                result.add(new Snippet(parsed.model(), parsed.problems(), name -> null, null, null, null, null));
+                MappedText whole = MappedText.slice(file.source(), new TextRange(0, file.source().text().length()));
+                result.add(new Snippet(whole, parsed, name -> null, null, null, null, null));
             }
         }
         return List.copyOf(result);
     }
 
-    private static void addRun(SourceFile source, Stage stage, Instruction run, List<Snippet> into) {
-        if (run.jsonForm() || run.shellText().isEmpty()) {
+    private static void addRun(ProjectFile file, Stage stage, Instruction run, List<Snippet> into) {
+        if (run.jsonForm() || run.shellText().isEmpty() || !RunShell.isPosix(RunShell.of(file, run))) {
             return;
         }
+        SourceFile source = file.source();
         Scope scope = stage.scopeAt(run);
         Function<String, String> environment = name -> scope.variable(name).map(Scope.Variable::value).orElse(null);
         MappedText command = run.shellText().get();
@@ -159,7 +194,7 @@ public final class ShellSnippets {
         if (parsed.model() == null) {
             return;
         }
-        into.add(new Snippet(parsed.model(), parsed.problems(), environment, run, stage, job, step));
+        into.add(new Snippet(text, parsed, environment, run, stage, job, step));
         // A heredoc fed to a shell (`bash <<EOF`) is a script of its own.
         for (SimpleCommand command : parsed.model().commands()) {
             String name = command.effective().commandName();
@@ -190,7 +225,28 @@ public final class ShellSnippets {
         if (shell == null) {
             shell = scalar(workflow.defaultShell());
         }
-        return shell == null || SHELLS.contains(shell.split("\\s+")[0]);
+        if (shell == null) {
+            // GitHub's default shell is bash, except on Windows runners, where it is PowerShell.
+            return job.runsOn().stream().map(ShellSnippets::scalar).noneMatch(label -> label != null
+                    && (isWindows(label) || windowsMatrixAxis(job, label)));
+        }
+        return SHELLS.contains(shell.split("\\s+")[0]);
+    }
+
+    private static boolean isWindows(String label) {
+        return label.equalsIgnoreCase("windows") || label.toLowerCase(Locale.ROOT).startsWith("windows-");
+    }
+
+    /** Whether a {@code runs-on} expression names a matrix axis whose every value is a Windows label. */
+    private static boolean windowsMatrixAxis(Job job, String label) {
+        Matcher axis = MATRIX_AXIS.matcher(label);
+        while (axis.find()) {
+            List<String> values = job.matrixValues(axis.group(1)).stream().map(ShellSnippets::scalar).toList();
+            if (!values.isEmpty() && values.stream().allMatch(v -> v != null && isWindows(v))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Function<String, String> workflowEnvironment(Workflow workflow, Job job, Step step) {

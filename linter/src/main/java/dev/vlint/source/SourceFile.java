@@ -18,6 +18,8 @@ public final class SourceFile {
     private final boolean hasBom;
     private final boolean validUtf8;
     private final int[] lineStarts;
+    /** Computed on first use; a race between threads only computes the same value twice. */
+    private volatile String lineBreak;
 
     private SourceFile(String path, String text, boolean hasBom, boolean validUtf8) {
         this.path = path;
@@ -130,8 +132,17 @@ public final class SourceFile {
         return text.substring(range.start(), range.end());
     }
 
-    /** The line break the file mostly uses, for edits that insert lines. */
+    /** The line break the file mostly uses, for edits that insert lines; counted once (rules ask per fix). */
     public String lineBreak() {
+        String known = lineBreak;
+        if (known == null) {
+            known = countLineBreaks();
+            lineBreak = known;
+        }
+        return known;
+    }
+
+    private String countLineBreaks() {
         int crlf = 0;
         int lf = 0;
         for (int i = 0; i < text.length(); i++) {

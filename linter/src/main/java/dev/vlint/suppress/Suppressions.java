@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +30,23 @@ import java.util.regex.Pattern;
  *       continuations or heredoc, a YAML key with its nested lines, a bracketed TOML/TS value);
  *   <li>at the end of a line it covers that line (for Dockerfile and shell, its whole logical line);
  *   <li>{@code # vlint: ignore-file[VL102]} anywhere covers the whole file;
- *   <li>TypeScript uses {@code //}; {@code # hadolint ignore=DL3008} maps through aliases.
+ *   <li>TypeScript uses {@code //}; in Dockerfiles {@code # hadolint ignore=DL3008 # reason} (next
+ *       instruction), {@code # hadolint stage ignore=...} and {@code # hadolint global ignore=...}
+ *       map through aliases ({@link HadolintPragma}).
  * </ul>
  */
 public final class Suppressions {
     /** Rule id of "unused suppression" findings. */
     public static final String UNUSED_ID = "VL002";
+    /** Rule id of "suppression names no rule" findings. */
+    public static final String BLANKET_ID = "VL003";
+    /** The rules about suppression comments, which a comment without rule ids does not silence. */
+    static final Set<String> ABOUT_SUPPRESSIONS = Set.of(UNUSED_ID, BLANKET_ID);
 
+    /** {@code ignore[ids] reason}, or {@code ignore reason} without ids (a blanket suppression). */
     private static final Pattern VLINT = Pattern.compile(
-            "(?:#|//)[ \\t]*vlint:[ \\t]*(ignore|ignore-file)\\[([^\\]]*)\\](.*)");
+            "(?:#|//)[ \\t]*vlint:[ \\t]*(ignore-file|ignore)(?:\\[([^\\]]*)\\]|(?=[ \\t]|$))(.*)");
+    private static final Pattern WRITTEN_ID = Pattern.compile("[^,\\s]+");
     private static final Pattern HADOLINT = Pattern.compile(
             "#[ \\t]*hadolint[ \\t]+(global[ \\t]+)?ignore=([A-Za-z0-9, \\t]+)");
     private static final Pattern ID = Pattern.compile("[A-Za-z]+[0-9]+");
@@ -56,8 +65,10 @@ public final class Suppressions {
     }
 
     /**
-     * @param rules resolves the ids written in comments (any case, aliases such as hadolint's
-     *     {@code DL3008}) to rule ids; foreign ids no rule carries are left to their own tool
+     * @param rules resolves the ids written in comments (any case, names, aliases such as
+     *     hadolint's {@code DL3008}) to rule ids; an id in a vlint comment that no rule carries is
+     *     kept as unknown and reported; foreign ids in hadolint comments are left to hadolint. An
+     *     empty index takes every id as written.
      */
     public static Suppressions scan(SourceFile file, FileKind kind, RuleIndex rules) {
         List<Suppression> found = new ArrayList<>();
@@ -95,15 +106,26 @@ public final class Suppressions {
      *     reported as unused, since nothing could have matched them
      */
     public Result apply(List<Finding> findings, Set<String> checkedRuleIds) {
+        SuppressionIndex index = new SuppressionIndex(suppressions);
         Set<String> used = new HashSet<>(); // "index:ruleId"
+        Map<Integer, Set<String>> silenced = new HashMap<>(); // by blanket suppression, in finding order
         List<Finding> marked = new ArrayList<>();
         for (Finding finding : findings) {
-            marked.add(suppress(finding, used));
+            marked.add(suppress(index, finding, used, silenced));
         }
         List<Finding> unused = new ArrayList<>();
+        List<Finding> blanket = new ArrayList<>();
         for (int i = 0; i < suppressions.size(); i++) {
             Suppression s = suppressions.get(i);
             if (s.foreign()) {
+                continue;
+            }
+            for (Suppression.UnknownId unknown : s.unknownIds()) {
+                unused.add(suppress(index, unknownIdFinding(s, unknown), new HashSet<>(), new HashMap<>()));
+            }
+            if (s.blanket()) {
+                List<String> ids = new ArrayList<>(silenced.getOrDefault(i, Set.of()));
+                blanket.add(suppress(index, blanketFinding(s, ids), new HashSet<>(), new HashMap<>()));
                 continue;
             }
             List<Integer> idle = new ArrayList<>();
@@ -114,29 +136,36 @@ public final class Suppressions {
                 }
             }
             if (!idle.isEmpty()) {
-                unused.add(suppress(unusedFinding(s, idle), new HashSet<>()));
+                unused.add(suppress(index, unusedFinding(s, idle), new HashSet<>(), new HashMap<>()));
             }
         }
-        return new Result(marked, unused);
+        return new Result(marked, unused, blanket);
     }
 
-    /** Findings with suppressions marked, and the findings about unused suppressions. */
-    public record Result(List<Finding> findings, List<Finding> unused) {
+    /**
+     * Findings with suppressions marked, the findings about unused suppressions and unknown ids
+     * ({@link #UNUSED_ID}), and those about comments that name no rule ({@link #BLANKET_ID}).
+     */
+    public record Result(List<Finding> findings, List<Finding> unused, List<Finding> blanket) {
         public Result {
             findings = List.copyOf(findings);
             unused = List.copyOf(unused);
+            blanket = List.copyOf(blanket);
         }
     }
 
-    private Finding suppress(Finding finding, Set<String> used) {
+    /** Marks the finding with the reason of the first comment covering it; notes every comment that covers it. */
+    private Finding suppress(SuppressionIndex index, Finding finding, Set<String> used,
+            Map<Integer, Set<String>> silenced) {
         Finding result = finding;
-        for (int i = 0; i < suppressions.size(); i++) {
+        for (int i : index.covering(finding.ruleId(), finding.range().start())) {
             Suppression s = suppressions.get(i);
-            if (s.covers(finding.ruleId(), finding.range().start())) {
-                used.add(i + ":" + finding.ruleId());
-                if (!result.suppressed()) {
-                    result = result.withSuppression(s.reason());
-                }
+            used.add(i + ":" + finding.ruleId());
+            if (s.blanket()) {
+                silenced.computeIfAbsent(i, k -> new LinkedHashSet<>()).add(finding.ruleId());
+            }
+            if (!result.suppressed()) {
+                result = result.withSuppression(s.reason());
             }
         }
         return result;
@@ -148,10 +177,10 @@ public final class Suppressions {
                 ? "suppression of " + ids.get(0) + " matches no finding"
                 : "suppressions of " + String.join(", ", ids) + " match no finding";
         TextRange range = s.idRanges().get(idle.get(0)).union(s.idRanges().get(idle.get(idle.size() - 1)));
-        Fix fix;
+        List<Fix> fixes = new ArrayList<>();
         if (idle.size() == s.ruleIds().size()) {
-            fix = Fix.safe("Remove the unused suppression comment", Edit.delete(s.removal()));
-        } else {
+            fixes.add(Fix.safe("Remove the unused suppression comment", Edit.delete(s.removal())));
+        } else if (s.unknownIds().isEmpty()) {
             List<String> kept = new ArrayList<>();
             for (int k = 0; k < s.ruleIds().size(); k++) {
                 if (!idle.contains(k)) {
@@ -159,10 +188,38 @@ public final class Suppressions {
                 }
             }
             TextRange list = s.idRanges().get(0).union(s.idRanges().get(s.idRanges().size() - 1));
-            fix = Fix.safe("Remove " + String.join(", ", ids) + " from the suppression",
-                    new Edit(list, String.join(",", kept)));
+            fixes.add(Fix.safe("Remove " + String.join(", ", ids) + " from the suppression",
+                    new Edit(list, String.join(",", kept))));
         }
-        return new Finding(UNUSED_ID, Severity.WARNING, message, file, range, List.of(), List.of(fix), null);
+        return new Finding(UNUSED_ID, Severity.WARNING, message, file, range, List.of(), fixes, null);
+    }
+
+    /** An id that names no rule: the comment does not do what its author meant. */
+    private Finding unknownIdFinding(Suppression s, Suppression.UnknownId unknown) {
+        String message = "'" + unknown.written() + "' is not a rule id, so this suppression silences nothing for it; "
+                + (unknown.closest() == null ? "`vlint rules` lists the ids" : "did you mean " + unknown.closest() + "?");
+        return new Finding(UNUSED_ID, Severity.WARNING, message, file, unknown.range(), List.of(), List.of(), null);
+    }
+
+    /**
+     * A comment without rule ids silences every rule, today's findings and tomorrow's; it is
+     * reported with the ids it silences now, so they can be named instead.
+     */
+    private Finding blanketFinding(Suppression s, List<String> silenced) {
+        String form = s.fileWide() ? "ignore-file" : "ignore";
+        String scope = s.fileWide() ? "in this file" : "on the lines it covers";
+        TextRange keyword = s.keyword();
+        if (silenced.isEmpty()) {
+            return new Finding(BLANKET_ID, Severity.WARNING, "`vlint: " + form + "` without rule ids silences every"
+                    + " rule " + scope + ", and silences nothing now; name the rules it is meant for, e.g. `vlint: "
+                    + form + "[VL101]`, or remove it", file, keyword, List.of(), List.of(), null);
+        }
+        String ids = String.join(",", silenced);
+        Fix fix = Fix.unsafe("Name the silenced rules: " + form + "[" + ids + "]",
+                new Edit(s.idList(), "[" + ids + "]"));
+        return new Finding(BLANKET_ID, Severity.WARNING, "`vlint: " + form + "` without rule ids silences every rule "
+                + scope + " (now " + String.join(", ", silenced) + "), and would hide any new finding there too;"
+                + " name the rules: `vlint: " + form + "[" + ids + "]`", file, keyword, List.of(), List.of(fix), null);
     }
 
     private static Suppression directive(Lines lines, int line, String text, int at, int commentStart,
@@ -171,32 +228,62 @@ public final class Suppressions {
         // lookingAt, not find: find would try every later position of the line for each marker.
         Matcher m = VLINT.matcher(text).region(at, text.length());
         if (m.lookingAt()) {
-            List<String> ids = new ArrayList<>();
-            List<TextRange> ranges = new ArrayList<>();
-            Matcher id = ID.matcher(text).region(m.start(2), m.end(2));
-            while (id.find()) {
-                ids.add(rules.id(id.group()).orElse(id.group()));
-                ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
-            }
-            return ids.isEmpty() ? null : suppression(lines, line, text, commentStart, ids, ranges,
-                    m.group(3).trim(), m.group(1).equals("ignore-file"), false);
+            return vlintDirective(lines, line, text, commentStart, m, rules);
         }
-        Matcher h = HADOLINT.matcher(text).region(at, text.length());
-        if (h.lookingAt()) {
+        HadolintPragma pragma = lines.kind == FileKind.DOCKERFILE ? HadolintPragma.parse(text, at) : null;
+        if (pragma != null) {
             List<String> ids = new ArrayList<>();
             List<TextRange> ranges = new ArrayList<>();
-            Matcher id = ID.matcher(text).region(h.start(2), h.end(2));
-            while (id.find()) {
-                Optional<String> known = rules.id(id.group());
+            for (int k = 0; k < pragma.names().size(); k++) {
+                Optional<String> known = rules.id(pragma.names().get(k));
                 if (known.isPresent()) {
+                    int start = lineStart + pragma.nameStarts().get(k);
                     ids.add(known.get());
-                    ranges.add(new TextRange(lineStart + id.start(), lineStart + id.end()));
+                    ranges.add(new TextRange(start, start + pragma.names().get(k).length()));
                 }
             }
-            return ids.isEmpty() ? null
-                    : suppression(lines, line, text, commentStart, ids, ranges, "", h.group(1) != null, true);
+            if (ids.isEmpty()) {
+                return null;
+            }
+            if (pragma.scope() == HadolintPragma.Scope.STAGE) {
+                return stageSuppression(lines, line, text, commentStart, ids, ranges, pragma.reason());
+            }
+            return suppression(lines, line, text, commentStart, ids, ranges, pragma.reason(),
+                    pragma.scope() == HadolintPragma.Scope.GLOBAL, true);
         }
         return null;
+    }
+
+    /**
+     * A {@code vlint: ignore} comment: each id written is looked up (any case, name or alias); ids no
+     * rule carries are kept as unknown, and a comment without ids is a blanket suppression.
+     */
+    private static Suppression vlintDirective(Lines lines, int line, String text, int commentStart, Matcher m,
+            RuleIndex rules) {
+        int lineStart = lines.file.lineStart(line);
+        List<String> ids = new ArrayList<>();
+        List<TextRange> ranges = new ArrayList<>();
+        List<Suppression.UnknownId> unknown = new ArrayList<>();
+        if (m.group(2) != null) {
+            Matcher id = WRITTEN_ID.matcher(text).region(m.start(2), m.end(2));
+            while (id.find()) {
+                TextRange range = new TextRange(lineStart + id.start(), lineStart + id.end());
+                Optional<String> known = rules.all().isEmpty() ? Optional.of(id.group()) : rules.id(id.group());
+                if (known.isPresent()) {
+                    ids.add(known.get());
+                    ranges.add(range);
+                } else {
+                    unknown.add(new Suppression.UnknownId(id.group(), range, rules.closest(id.group()).orElse(null)));
+                }
+            }
+        }
+        Suppression base = suppression(lines, line, text, commentStart, ids, ranges, m.group(3).trim(),
+                m.group(1).equals("ignore-file"), false);
+        boolean blanket = ids.isEmpty() && unknown.isEmpty();
+        return new Suppression(ids, ranges, base.reason(), base.target(), base.comment(), base.removal(), false,
+                blanket, unknown, new TextRange(lineStart + m.start(1), lineStart + m.end(1)),
+                m.group(2) == null ? TextRange.at(lineStart + m.end(1))
+                        : new TextRange(lineStart + m.start(2) - 1, lineStart + m.end(2) + 1));
     }
 
     /** A directive found in the comment that starts at {@code commentStart} of {@code line}. */
@@ -230,6 +317,22 @@ public final class Suppressions {
             }
         }
         return -1;
+    }
+
+    /**
+     * A {@code # hadolint stage ignore=} comment: it covers the lines after it up to the next FROM
+     * that starts a later stage (the FROM right after the comment belongs to the stage it ignores in).
+     */
+    private static Suppression stageSuppression(Lines lines, int line, String text, int commentStart, List<String> ids,
+            List<TextRange> ranges, String reason) {
+        SourceFile file = lines.file;
+        int first = lines.nextCode(line + 1);
+        int next = first < 0 ? -1 : lines.nextFrom(first + 1);
+        int end = next < 0 ? file.text().length() : Math.max(file.lineStart(line + 1), file.lineStart(next) - 1);
+        int start = line + 1 < file.lineCount() ? file.lineStart(line + 1) : file.text().length();
+        TextRange comment = new TextRange(file.lineStart(line) + commentStart, file.lineEnd(line));
+        return new Suppression(ids, ranges, reason, new TextRange(start, Math.max(start, end)), comment,
+                wholeLine(file, line), true);
     }
 
     /** The statement after an own-line comment: the next line that is neither blank nor a comment. */
@@ -297,6 +400,7 @@ public final class Suppressions {
         private int[] continuationStart;
         private int[] continuationEnd;
         private int[] nextCode;
+        private int[] nextFrom;
         private Map<String, List<Integer>> linesByText;
 
         Lines(SourceFile file, FileKind kind) {
@@ -350,6 +454,21 @@ public final class Suppressions {
                 }
             }
             return nextCode[Math.min(line, stripped.length)];
+        }
+
+        /** The first line at or after {@code line} that starts a FROM instruction, or -1. */
+        int nextFrom(int line) {
+            if (nextFrom == null) {
+                nextFrom = new int[stripped.length + 1];
+                nextFrom[stripped.length] = -1;
+                for (int i = stripped.length - 1; i >= 0; i--) {
+                    String t = stripped(i);
+                    boolean from = continuationStart(i) == i && t.length() > 4 && t.regionMatches(true, 0, "FROM", 0, 4)
+                            && Character.isWhitespace(t.charAt(4));
+                    nextFrom[i] = from ? i : nextFrom[i + 1];
+                }
+            }
+            return nextFrom[Math.min(line, stripped.length)];
         }
 
         /** The first line at or after {@code line} whose stripped text is {@code text}, or -1. */

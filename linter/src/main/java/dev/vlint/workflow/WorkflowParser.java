@@ -1,6 +1,7 @@
 package dev.vlint.workflow;
 
 import dev.vlint.project.ModelKey;
+import dev.vlint.project.ParseProblem;
 import dev.vlint.project.Parsed;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
@@ -21,7 +22,17 @@ public final class WorkflowParser {
     public static Parsed<Workflow> parse(SourceFile file) {
         YamlReader.Document doc = YamlReader.read(file);
         List<CommentedOutEntry> commentedOut = commentedOut(file, doc);
-        return new Parsed<>(new Workflow(file, doc.root(), doc.comments(), commentedOut), doc.problems());
+        List<ParseProblem> problems = new ArrayList<>(doc.problems());
+        YamlNode root = doc.root();
+        if (problems.isEmpty() && (root == null || root.isNull())) {
+            problems.add(new ParseProblem(TextRange.at(0), "the workflow is empty: GitHub rejects a workflow file"
+                    + " without at least 'on:' and 'jobs:' and shows a failed run for it; delete the file, or disable"
+                    + " the workflow in GitHub, rather than commenting it out"));
+        } else if (problems.isEmpty() && !root.isMapping()) {
+            problems.add(new ParseProblem(root.range(), "a workflow must be a mapping of keys such as 'on:' and"
+                    + " 'jobs:', not " + (root.isSequence() ? "a list" : "a single value")));
+        }
+        return new Parsed<>(new Workflow(file, root, doc.comments(), commentedOut), problems);
     }
 
     /** A mapping entry of the tree, with its key path and the column its key starts at. */

@@ -6,13 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.vlint.project.ParseProblem;
+import dev.vlint.source.Position;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
+import dev.vlint.yaml.YamlErrors;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -34,6 +40,8 @@ public final class YamlReader {
     private final CodePoints codePoints;
     private final List<ParseProblem> problems = new ArrayList<>();
     private final Deque<Frame> open = new ArrayDeque<>();
+    /** The anchors defined so far: an alias may only refer to an earlier one. */
+    private final Set<String> anchors = new HashSet<>();
     private YamlNode root;
 
     private YamlReader(SourceFile file) {
@@ -99,9 +107,10 @@ public final class YamlReader {
                 handle(parser, token, start, end);
             }
         } catch (JsonProcessingException e) {
-            int at = e.getLocation() != null ? offset(e.getLocation()) : lastOffset;
-            problems.add(new ParseProblem(TextRange.at(at), e.getOriginalMessage().strip()));
-            closeAll(at);
+            YamlErrors.Error error = YamlErrors.describe(e, file.text());
+            int at = codePoints.toUtf16(error.offset());
+            problems.add(new ParseProblem(TextRange.at(at), error.message()));
+            closeAll(Math.max(at, lastOffset));
         } catch (IOException | RuntimeException e) {
             problems.add(new ParseProblem(TextRange.at(lastOffset), "YAML could not be read: " + e.getMessage()));
             closeAll(lastOffset);
@@ -112,7 +121,11 @@ public final class YamlReader {
         switch (token) {
             case START_OBJECT, START_ARRAY -> {
                 Style style = collectionStyle(start, end);
-                open.push(new Frame(token == JsonToken.START_OBJECT, style.start(), parser.getObjectId(), style));
+                String anchor = parser.getObjectId();
+                if (anchor != null) {
+                    anchors.add(anchor);
+                }
+                open.push(new Frame(token == JsonToken.START_OBJECT, style.start(), anchor, style));
             }
             case END_OBJECT, END_ARRAY -> close(end);
             case FIELD_NAME -> {
@@ -127,8 +140,14 @@ public final class YamlReader {
                 Style style = scalarStyle(start, end);
                 String value = token == JsonToken.VALUE_NULL ? file.text().substring(style.start(), end)
                         : parser.getText();
-                add(YamlNode.scalar(style.style(), new TextRange(style.start(), end), value,
-                        parser.isCurrentAlias(), parser.getObjectId()));
+                TextRange range = new TextRange(style.start(), end);
+                if (parser.isCurrentAlias() && !anchors.contains(value)) {
+                    problems.add(new ParseProblem(range, "the alias *" + value + " refers to no anchor: define &"
+                            + value + " on a node before it"));
+                } else if (!parser.isCurrentAlias()) {
+                    anchorWritten(start, style.start()); // the parser does not report a scalar's anchor
+                }
+                add(YamlNode.scalar(style.style(), range, value, parser.isCurrentAlias(), parser.getObjectId()));
             }
         }
     }
@@ -139,8 +158,25 @@ public final class YamlReader {
         if (frame.mapping && frame.pendingKey != null) {
             frame.entries.add(new YamlNode.Entry(frame.pendingKey, null));
         }
+        if (frame.mapping) {
+            reportDuplicateKeys(frame.entries);
+        }
         add(frame.mapping ? YamlNode.mapping(frame.style.style(), range, frame.anchor, frame.entries)
                 : YamlNode.sequence(frame.style.style(), range, frame.anchor, frame.items));
+    }
+
+    /** A key written twice in one mapping: YAML requires unique keys, and GitHub rejects the file. */
+    private void reportDuplicateKeys(List<YamlNode.Entry> entries) {
+        Map<String, YamlNode> first = new HashMap<>();
+        for (YamlNode.Entry entry : entries) {
+            YamlNode key = entry.key();
+            YamlNode earlier = first.putIfAbsent(key.value(), key);
+            if (earlier != null) {
+                Position at = file.position(earlier.range().start());
+                problems.add(new ParseProblem(key.range(), "duplicate key '" + key.value() + "': it is already set at"
+                        + " line " + at.line() + ", column " + at.column() + ", and a mapping must not repeat a key"));
+            }
+        }
     }
 
     private void closeAll(int end) {
@@ -183,6 +219,21 @@ public final class YamlReader {
         char c = at < file.text().length() ? file.text().charAt(at) : '\0';
         boolean flow = c == '{' || c == '[';
         return new Style(flow ? YamlNode.Style.FLOW : YamlNode.Style.BLOCK, flow ? at : start);
+    }
+
+    /** Records the {@code &anchor} among the properties written between {@code start} and {@code end}. */
+    private void anchorWritten(int start, int end) {
+        String text = file.text();
+        for (int at = start; at < end; at++) {
+            if (text.charAt(at) != '&') {
+                continue;
+            }
+            int nameEnd = at + 1;
+            while (nameEnd < end && !Character.isWhitespace(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            anchors.add(text.substring(at + 1, nameEnd));
+        }
     }
 
     /** Skips {@code &anchor} and {@code !tag} properties that the parser counts as part of the node. */

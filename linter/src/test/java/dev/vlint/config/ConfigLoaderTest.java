@@ -103,10 +103,45 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void yamlSyntaxErrorHasALine() {
+    void yamlSyntaxErrorIsToldAtTheQuoteThatIsNeverClosed() {
         ConfigException e = failure("rules:\n  VL101: error\n  VL102: 'off\n");
-        assertTrue(e.line() >= 2, "line " + e.line());
-        assertTrue(e.problem().startsWith("invalid YAML"), e.problem());
+        assertEquals(List.of(new ConfigException.Problem(3, 10, "this quoted value is never closed: add the closing '")),
+                e.problems());
+    }
+
+    @Test
+    void anUnclosedBracketSaysSo() {
+        ConfigException e = failure("rules: [\n  VL102: off\n");
+        assertEquals(List.of(new ConfigException.Problem(1, 8,
+                "this '[' is never closed: expected ',' or ']' but found the end of the file")), e.problems());
+    }
+
+    @Test
+    void everyMistakeIsReportedAtOnce() {
+        ConfigException e = failure("""
+                rules:
+                  vl102: off
+                  VL999: off
+                  VL101: loud
+                  VL102: note
+                colour: true
+                ignore-paths: third_party
+                targets:
+                  gpus: [A100, 5]
+                  runner-disk-gb: lots
+                rules: {}
+                """);
+        assertEquals(List.of(
+                "3:3: unknown rule id 'VL999'",
+                "4:10: bad level for VL101 (expected off, error, warning or note)",
+                "5:3: 'VL102' is set twice (first at line 2)",
+                "6:1: unknown key 'colour' (expected rules, ignore-paths, targets, dockerfile, shellcheck)",
+                "7:15: 'ignore-paths' must be a list",
+                "9:16: unknown GPU '5'",
+                "10:19: 'runner-disk-gb' must be a positive whole number",
+                "11:1: 'rules' is set twice (first at line 1)"),
+                e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertTrue(e.getMessage().startsWith(".vlint.yaml:3:3: unknown rule id 'VL999'"), e.getMessage());
     }
 
     @Test

@@ -34,7 +34,9 @@ class FileKindTest {
     @Test
     void workflowsScriptsAndPackagingFiles() {
         assertEquals(FileKind.WORKFLOW, FileKind.classify(".github/workflows/ci.yml", ""));
-        assertEquals(FileKind.OTHER, FileKind.classify(".github/workflows/configs/nightly.yaml", ""));
+        assertEquals(FileKind.WORKFLOW, FileKind.classify("sub/.github/workflows/ci.yaml", ""));
+        assertEquals(FileKind.OTHER, FileKind.classify(".github/workflows/scripts/test_config.yaml", ""),
+                "GitHub reads no workflow from a folder below .github/workflows");
         assertEquals(FileKind.OTHER, FileKind.classify(".github/dependabot.yml", ""));
         assertEquals(FileKind.SHELL, FileKind.classify("scripts/build", "#!/usr/bin/env bash\nset -e\n"));
         assertEquals(FileKind.OTHER, FileKind.classify("scripts/tool", "#!/usr/bin/env python3\n"));

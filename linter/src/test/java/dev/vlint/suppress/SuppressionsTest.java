@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vlint.fix.Applicability;
 import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
 import dev.vlint.project.FileKind;
@@ -208,11 +209,91 @@ class SuppressionsTest {
     }
 
     @Test
-    void commentWithoutIdsIsNoSuppression() {
-        SourceFile file = SourceFile.of("Dockerfile", "# vlint: ignore[] nothing\nRUN x\n");
-        assertTrue(Suppressions.scan(file, FileKind.DOCKERFILE).all().isEmpty());
+    void wheelsHaveNoSuppressions() {
         assertNull(Suppressions.scan(SourceFile.of("x.whl", ""), FileKind.WHEEL).all().stream().findAny()
                 .orElse(null));
+    }
+
+    private static Suppressions.Result applyKnown(SourceFile file, Finding... findings) {
+        return Suppressions.scan(file, FileKind.DOCKERFILE, RULES).apply(List.of(findings), CHECKED);
+    }
+
+    @Test
+    void anUnknownIdIsReportedWithTheClosestKnownOne() {
+        SourceFile file = SourceFile.of("Dockerfile", "# vlint: ignore[VL1O1] typo\nRUN x\n");
+        Suppressions.Result result = applyKnown(file, at(file, "VL101", "RUN"));
+        assertFalse(result.findings().get(0).suppressed(), "an unknown id silences nothing");
+        Finding unknown = result.unused().get(0);
+        assertEquals(1, result.unused().size());
+        assertEquals("VL002", unknown.ruleId());
+        assertEquals("VL1O1", file.slice(unknown.range()));
+        assertEquals("'VL1O1' is not a rule id, so this suppression silences nothing for it; did you mean VL101?",
+                unknown.message());
+        assertTrue(result.blanket().isEmpty());
+    }
+
+    @Test
+    void rulesAreNamedInCommentsAsEverywhereElse() {
+        SourceFile file = SourceFile.of("Dockerfile", "RUN a # vlint: ignore[rule-vl101]\nRUN b # vlint: ignore[Vl101]\n");
+        Suppressions.Result result = applyKnown(file, at(file, "VL101", "RUN a"), at(file, "VL101", "RUN b"));
+        assertTrue(result.findings().stream().allMatch(Finding::suppressed), "by name and in any case");
+        assertTrue(result.unused().isEmpty(), result.unused().toString());
+    }
+
+    @Test
+    void knownIdsNextToAnUnknownOneStillWork() {
+        SourceFile file = SourceFile.of("Dockerfile", "RUN x # vlint: ignore[zz999, dl3008]\n");
+        Suppressions.Result result = applyKnown(file, at(file, "VL101", "RUN"));
+        assertTrue(result.findings().get(0).suppressed());
+        assertEquals(List.of("'zz999' is not a rule id, so this suppression silences nothing for it; `vlint rules`"
+                + " lists the ids"), result.unused().stream().map(Finding::message).toList());
+    }
+
+    @Test
+    void aCommentWithoutIdsSilencesEveryRuleAndAsksForTheIds() {
+        for (String comment : List.of("# vlint: ignore", "# vlint: ignore[] upstream", "# vlint: ignore  upstream")) {
+            SourceFile file = SourceFile.of("Dockerfile", comment + "\nRUN x\nRUN y\n");
+            Suppressions.Result result = applyKnown(file, at(file, "VL101", "RUN x"), at(file, "VL102", "RUN x"),
+                    at(file, "VL101", "RUN y"));
+            assertTrue(result.findings().get(0).suppressed(), comment);
+            assertTrue(result.findings().get(1).suppressed(), comment);
+            assertFalse(result.findings().get(2).suppressed(), "only the next statement: " + comment);
+            Finding blanket = result.blanket().get(0);
+            assertEquals("VL003", blanket.ruleId());
+            assertEquals("ignore", file.slice(blanket.range()));
+            assertEquals("`vlint: ignore` without rule ids silences every rule on the lines it covers (now VL101,"
+                    + " VL102), and would hide any new finding there too; name the rules: `vlint: ignore[VL101,VL102]`",
+                    blanket.message());
+            assertEquals(comment.replaceFirst("ignore(\\[\\])?", "ignore[VL101,VL102]") + "\nRUN x\nRUN y\n",
+                    applyFix(file, blanket.fixes().get(0)));
+            assertEquals(Applicability.UNSAFE, blanket.fixes().get(0).applicability(), "rules that did not run may be silenced too");
+            assertTrue(result.unused().isEmpty());
+        }
+    }
+
+    @Test
+    void aCommentWithoutIdsDoesNotSilenceTheReportAboutItself() {
+        SourceFile file = SourceFile.of("Dockerfile", "RUN x # vlint: ignore\n");
+        Suppressions.Result result = applyKnown(file);
+        assertEquals(1, result.blanket().size());
+        assertFalse(result.blanket().get(0).suppressed());
+        assertTrue(result.blanket().get(0).message().contains("silences nothing now"), result.blanket().get(0).message());
+        assertTrue(result.blanket().get(0).fixes().isEmpty());
+    }
+
+    @Test
+    void fileWideWithoutIdsCoversTheWholeFile() {
+        SourceFile file = SourceFile.of("Dockerfile", "FROM a\nRUN x\n# vlint: ignore-file\n");
+        Suppressions.Result result = applyKnown(file, at(file, "VL101", "FROM"), at(file, "VL102", "RUN"));
+        assertTrue(result.findings().stream().allMatch(Finding::suppressed));
+        assertTrue(result.blanket().get(0).message().startsWith("`vlint: ignore-file` without rule ids silences every"
+                + " rule in this file (now VL101, VL102)"), result.blanket().get(0).message());
+    }
+
+    @Test
+    void wordsThatOnlyStartLikeTheDirectiveAreNotOne() {
+        SourceFile file = SourceFile.of("Dockerfile", "# vlint: ignored for now\n# vlint: ignore[VL101\nRUN x\n");
+        assertTrue(Suppressions.scan(file, FileKind.DOCKERFILE, RULES).all().isEmpty());
     }
 
     @Test

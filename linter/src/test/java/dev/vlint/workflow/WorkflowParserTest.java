@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vlint.project.ParseProblem;
 import dev.vlint.project.Parsed;
 import dev.vlint.source.MappedText;
 import dev.vlint.source.Position;
@@ -174,7 +175,7 @@ class WorkflowParserTest {
         String text = "name: x\njobs:\n  a:\n    runs-on: [ubuntu\n  b: {\n";
         Parsed<Workflow> parsed = WorkflowParser.parse(SourceFile.of("w.yml", text));
         assertEquals(1, parsed.problems().size());
-        assertTrue(parsed.problems().get(0).range().start() > text.indexOf("[ubuntu"));
+        assertEquals(text.indexOf("[ubuntu"), parsed.problems().get(0).range().start(), "at the '[' never closed");
         assertEquals("x", parsed.model().name().value());
     }
 
@@ -212,9 +213,58 @@ class WorkflowParserTest {
     }
 
     @Test
-    void emptyFileHasNoRoot() {
-        Workflow w = parse("");
-        assertNull(w.root());
-        assertTrue(w.jobs().isEmpty());
+    void anEmptyWorkflowIsAProblemWithAModelWithoutRoot() {
+        for (String text : List.of("", "# only a comment\n", "~\n")) {
+            Parsed<Workflow> parsed = WorkflowParser.parse(SourceFile.of("w.yml", text));
+            assertEquals(List.of(new ParseProblem(TextRange.at(0), "the workflow is empty: GitHub rejects a workflow"
+                    + " file without at least 'on:' and 'jobs:' and shows a failed run for it; delete the file, or"
+                    + " disable the workflow in GitHub, rather than commenting it out")), parsed.problems(), text);
+            assertTrue(parsed.model().jobs().isEmpty());
+        }
+        assertNull(WorkflowParser.parse(SourceFile.of("w.yml", "")).model().root());
+        assertEquals("a workflow must be a mapping of keys such as 'on:' and 'jobs:', not a list",
+                problems("- on: push\n").get(0));
+    }
+
+    /** Each problem as "line:column: message". */
+    private static List<String> located(String text) {
+        SourceFile file = SourceFile.of("w.yml", text);
+        return WorkflowParser.parse(file).problems().stream().map(p -> {
+            Position at = file.position(p.range().start());
+            return at.line() + ":" + at.column() + ": " + p.message();
+        }).toList();
+    }
+
+    private static List<String> problems(String text) {
+        return WorkflowParser.parse(SourceFile.of("w.yml", text)).problems().stream().map(ParseProblem::message).toList();
+    }
+
+    @Test
+    void duplicateKeysAndUndefinedAliasesAreProblems() {
+        assertEquals(List.of("3:1: duplicate key 'name': it is already set at line 1, column 1, and a mapping must"
+                + " not repeat a key"), located("name: a\non: push\nname: b\njobs: {}\n"));
+        assertEquals(List.of("4:14: the alias *nope refers to no anchor: define &nope on a node before it"),
+                located("on: push\njobs:\n  a:\n    runs-on: *nope\n    steps: []\n"));
+        assertEquals(List.of(), problems("on: push\nx: &v {a: 1}\njobs:\n  a: {runs-on: *v, steps: [&s x, *s]}\n"));
+    }
+
+    @Test
+    void syntaxErrorsAreToldInOurWordsAtTheOneRightPlace() {
+        assertEquals(List.of("5:14: this '[' is never closed: expected ',' or ']' but found ':' at line 6, column 10"),
+                located("name: ci\non: push\njobs:\n  build:\n    runs-on: [ubuntu\n    steps: []\n"));
+        assertEquals(List.of("1:4: this quoted value is never closed: add the closing \""), located("a: \"open\nb: 1\n"));
+        assertEquals(List.of("3:2: expected another key of the mapping that starts at line 1, column 1, or its end,"
+                + " but found a key: check the indentation of this line"), located("a:\n  - b\n c: 1\n"));
+        assertEquals(List.of("1:1: a tab cannot indent YAML or separate a key from its value here; use spaces"),
+                located("\t- a\n"));
+        assertEquals(List.of("1:5: unexpected ':' here: quote a value that contains ': ', or check the indentation of"
+                + " this line"), located("a: b: c\n"));
+        for (String text : List.of("a: [b\n", "a: {b: 1\n", "a: 'x\n", "a: @b\n", "- a\nb: 1\n", "a: \"\\q\"\n",
+                "key\nother: 1\n", "a: 1\n- b\n", "a: [b]]\n")) {
+            List<String> problems = problems(text);
+            assertEquals(1, problems.size(), text);
+            assertFalse(problems.get(0).contains("reader") || problems.get(0).contains("while ")
+                    || problems.get(0).contains("<"), text + ": " + problems);
+        }
     }
 }

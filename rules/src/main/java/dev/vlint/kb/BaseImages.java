@@ -40,61 +40,83 @@ public final class BaseImages {
     /** Inferred ratio, see images.yaml (vllm/vllm-openai: 12 GB compressed, 28.6 GB local). */
     public static final double UNCOMPRESSED_FACTOR = 2.4;
 
-    /** A directory that the image's own libraries load from; deleting it breaks the image. */
-    public record LinkedDir(String path, String library, String why, String source) {
+    /**
+     * A directory that the image's own libraries load from; deleting it breaks the image.
+     *
+     * @param libraryDir the folder inside {@code path} that holds {@code library} (the path itself when
+     *     the library lies directly in it)
+     */
+    public record LinkedDir(String path, String library, String libraryDir, String why, String source) {
         /**
-         * Whether {@code rm -rf rmPath} removes this directory or all its contents: rmPath is the
-         * directory, a parent of it, or "dir/*"; shell globs in either path are honoured.
+         * Whether {@code rm -rf rmPath} removes the library: rmPath is the directory, a parent of it,
+         * "dir/*", the folder holding the library or a parent of that, or the library file; shell
+         * globs in either path are honoured.
          */
         public boolean deletedBy(String rmPath) {
-            String p = rmPath.trim();
-            if (p.endsWith("/*")) {
-                p = p.substring(0, p.length() - 2);
-            }
-            while (p.length() > 1 && p.endsWith("/")) {
-                p = p.substring(0, p.length() - 1);
-            }
-            if (p.equals("/")) {
-                return true;
-            }
-            if (!p.startsWith("/")) {
-                return false;
-            }
-            String[] rm = p.substring(1).split("/");
-            String[] dir = path.substring(1).split("/");
-            if (rm.length > dir.length) {
-                return false;
-            }
-            for (int i = 0; i < rm.length; i++) {
-                if (!segmentsMatch(rm[i], dir[i])) {
-                    return false;
-                }
-            }
+            return removes(rmPath, path) || removes(rmPath, libraryDir) || removes(rmPath, libraryDir + "/" + library);
+        }
+    }
+
+    /**
+     * Whether {@code rm -rf rmPath} removes {@code target} or all of its contents: rmPath is the target,
+     * one of its parents, or "target/*"; shell globs ({@code *}, {@code ?}) in either path are honoured.
+     */
+    public static boolean removes(String rmPath, String target) {
+        String p = rmPath.trim();
+        if (p.endsWith("/*")) {
+            p = p.substring(0, p.length() - 2);
+        }
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (p.equals("/")) {
             return true;
         }
-
-        private static boolean segmentsMatch(String a, String b) {
-            return a.equals(b) || glob(a).matcher(b).matches() || glob(b).matcher(a).matches();
+        if (!p.startsWith("/") || !target.startsWith("/")) {
+            return false;
         }
-
-        private static Pattern glob(String segment) {
-            StringBuilder re = new StringBuilder();
-            for (char c : segment.toCharArray()) {
-                switch (c) {
-                    case '*' -> re.append("[^/]*");
-                    case '?' -> re.append("[^/]");
-                    default -> re.append(Pattern.quote(String.valueOf(c)));
-                }
+        if (!hasGlob(p) && !hasGlob(target)) {
+            return target.equals(p) || target.startsWith(p) && target.charAt(p.length()) == '/';
+        }
+        String[] rm = p.substring(1).split("/");
+        String[] dir = target.substring(1).split("/");
+        if (rm.length > dir.length) {
+            return false;
+        }
+        for (int i = 0; i < rm.length; i++) {
+            if (!segmentsMatch(rm[i], dir[i])) {
+                return false;
             }
-            return Pattern.compile(re.toString());
         }
+        return true;
+    }
+
+    private static boolean hasGlob(String path) {
+        return path.indexOf('*') >= 0 || path.indexOf('?') >= 0;
+    }
+
+    private static boolean segmentsMatch(String a, String b) {
+        return a.equals(b) || hasGlob(a) && glob(a).matcher(b).matches() || hasGlob(b) && glob(b).matcher(a).matches();
+    }
+
+    private static Pattern glob(String segment) {
+        StringBuilder re = new StringBuilder();
+        for (char c : segment.toCharArray()) {
+            switch (c) {
+                case '*' -> re.append("[^/]*");
+                case '?' -> re.append("[^/]");
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
     }
 
     /**
      * Facts about one image reference. {@code repository} is normalized ("nvidia/cuda",
      * "nvcr.io/nvidia/pytorch", "vllm/vllm-openai"); {@code flavor} is base/runtime/devel for
      * nvidia/cuda; {@code sizes} maps a platform ("linux/amd64") or "" (any) to its size;
-     * {@code setuptools} is the version the image ships, where known.
+     * {@code setuptools} is the version the image ships, where known; {@code contents} are paths the
+     * image is known to hold besides its linked directories.
      */
     public record ImageFacts(
             String repository,
@@ -108,6 +130,8 @@ public final class BaseImages {
             Optional<String> setuptools,
             Map<String, Size> sizes,
             List<LinkedDir> linkedDirs,
+            List<String> contents,
+            List<String> symlinks,
             List<String> sources) {
 
         /** The size for a platform, falling back to the platform-independent one. */
@@ -116,9 +140,20 @@ public final class BaseImages {
             return Optional.ofNullable(s != null ? s : sizes.get(""));
         }
 
-        /** The linked directories that {@code rm -rf rmPath} would delete. */
+        /**
+         * The linked directories that {@code rm -rf rmPath} would delete; none when rmPath names a
+         * symlink of the image as it is, which rm removes without what it points to.
+         */
         public List<LinkedDir> linkedDirsDeletedBy(String rmPath) {
+            if (isSymlink(rmPath)) {
+                return List.of();
+            }
             return linkedDirs.stream().filter(d -> d.deletedBy(rmPath)).toList();
+        }
+
+        /** Whether the path, written without a trailing slash or glob, is one of the image's symlinks. */
+        public boolean isSymlink(String path) {
+            return symlinks.contains(path.trim());
         }
     }
 
@@ -154,7 +189,8 @@ public final class BaseImages {
     private static final Pattern CUDA_TAG = Pattern.compile(
             "(\\d+\\.\\d+(?:\\.\\d+)?)-(?:(cudnn\\d*)-)?(base|runtime|devel)-([a-z]+\\d+(?:\\.\\d+)?)");
 
-    private record Repo(List<LinkedDir> linkedDirs, Optional<Size> size, String source) {}
+    private record Repo(List<LinkedDir> linkedDirs, List<String> contents, List<String> symlinks, Optional<Size> size,
+            String source) {}
 
     /**
      * What a repository's images are known to hold, for every tag: the names of the environment
@@ -179,10 +215,16 @@ public final class BaseImages {
             List<LinkedDir> dirs = new ArrayList<>();
             for (JsonNode d : n.path("linked-dirs")) {
                 dirs.add(new LinkedDir(d.path("path").asText(), d.path("library").asText(),
-                        d.path("why").asText(), d.path("source").asText(source)));
+                        d.path("library-dir").asText(d.path("path").asText()), d.path("why").asText(),
+                        d.path("source").asText(source)));
             }
+            List<String> contents = new ArrayList<>();
+            n.path("contents").forEach(c -> contents.add(c.asText()));
+            List<String> symlinks = new ArrayList<>();
+            n.path("symlinks").forEach(c -> symlinks.add(c.asText()));
             String repo = ImageRef.parse(n.path("repository").asText() + ":x").repository();
-            repositories.put(repo, new Repo(List.copyOf(dirs), size(n, source), source));
+            repositories.put(repo,
+                    new Repo(List.copyOf(dirs), List.copyOf(contents), List.copyOf(symlinks), size(n, source), source));
             if (n.has("env") || n.has("platforms-only")) {
                 repoFacts.put(repo, new RepoFacts(names(n.get("env")), names(n.get("platforms-only")), source));
             }
@@ -285,8 +327,17 @@ public final class BaseImages {
         if (r == null && e == null && n == null) {
             return Optional.empty();
         }
+        List<String> contents = new ArrayList<>();
+        for (String path : r == null ? List.<String>of() : r.contents()) {
+            if (!path.contains("{python}")) {
+                contents.add(path);
+            } else if (python.isPresent()) {
+                contents.add(path.replace("{python}", python.get()));
+            }
+        }
         return Optional.of(new ImageFacts(repo, ref.tag(), cuda, flavor, cudnn, os, torch, python, setuptools,
-                Map.copyOf(sizes), r == null ? List.of() : r.linkedDirs(), List.copyOf(sources)));
+                Map.copyOf(sizes), r == null ? List.of() : r.linkedDirs(), List.copyOf(contents),
+                r == null ? List.of() : r.symlinks(), List.copyOf(sources)));
     }
 
     /** The NGC PyTorch tags the knowledge base knows, oldest first. */

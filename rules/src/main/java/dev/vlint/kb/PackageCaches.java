@@ -11,21 +11,33 @@ import java.util.Optional;
  */
 public final class PackageCaches {
 
-    public record PackageCache(String path, String manager, boolean platformSafe, String source) {}
+    /** @param env the variables that move the tool's cache elsewhere ({@code PIP_CACHE_DIR}) */
+    public record PackageCache(String path, String manager, boolean platformSafe, List<String> env, String source) {}
 
     private final List<PackageCache> caches = new ArrayList<>();
 
     PackageCaches(JsonNode tree) {
         for (JsonNode n : tree.path("caches")) {
+            List<String> env = new ArrayList<>();
+            n.path("env").forEach(e -> env.add(e.asText()));
             caches.add(new PackageCache(normalize(n.path("path").asText()), n.path("manager").asText(),
-                    n.path("platform-safe").asBoolean(false), n.path("source").asText()));
+                    n.path("platform-safe").asBoolean(false), List.copyOf(env), n.path("source").asText()));
         }
     }
 
-    /** The known cache at a mount target ("/root/.cache/pip/", "~/.cache/uv", "${CARGO_HOME}/registry"). */
+    /**
+     * The known cache at a mount target or above it ("/root/.cache/pip/", "~/.cache/uv",
+     * "${CARGO_HOME}/registry", "/var/lib/apt/lists"): a folder inside a cache holds the same kind
+     * of entries. A cache in root's home is found in any user's home too ("/home/app/.cache/pip").
+     */
     public Optional<PackageCache> lookup(String target) {
-        String t = normalize(target);
-        return caches.stream().filter(c -> c.path().equals(t)).findFirst();
+        String t = normalize(target).replaceFirst("^/home/[^/]+(?=/|$)", "/root");
+        return caches.stream().filter(c -> t.equals(c.path()) || t.startsWith(c.path() + "/")).findFirst();
+    }
+
+    /** The known cache that {@code variable} relocates ({@code UV_CACHE_DIR} gives uv's), if any. */
+    public Optional<PackageCache> relocatedBy(String variable) {
+        return caches.stream().filter(c -> c.env().contains(variable)).findFirst();
     }
 
     /** True when the target is a package-manager cache that is safe to share across platforms. */

@@ -4,6 +4,7 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rules.ci.DiskCleanupDisabled;
 import dev.vlint.rules.ci.EmulatedNativeBuild;
 import dev.vlint.rules.ci.RunnerDiskBudgetExceeded;
+import dev.vlint.rules.core.BlanketSuppression;
 import dev.vlint.rules.core.ParseError;
 import dev.vlint.rules.core.UnusedSuppression;
 import dev.vlint.rules.cuda.CudaArchInvalid;
@@ -44,9 +45,71 @@ import dev.vlint.rules.docker.checks.StageNameCasing;
 import dev.vlint.rules.docker.checks.UndefinedArgInFrom;
 import dev.vlint.rules.docker.checks.UndefinedVar;
 import dev.vlint.rules.docker.checks.WorkdirRelativePath;
+import dev.vlint.rules.docker.hygiene.AddInsteadOfCopy;
+import dev.vlint.rules.docker.hygiene.ApkAddCacheKept;
+import dev.vlint.rules.docker.hygiene.ApkPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.AptInstallRecommends;
+import dev.vlint.rules.docker.hygiene.AptInstallWithoutYes;
+import dev.vlint.rules.docker.hygiene.AptInsteadOfAptGet;
+import dev.vlint.rules.docker.hygiene.AptListsKept;
+import dev.vlint.rules.docker.hygiene.AptPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.BaseImageLatest;
+import dev.vlint.rules.docker.hygiene.BaseImageUntagged;
+import dev.vlint.rules.docker.hygiene.CdInsteadOfWorkdir;
+import dev.vlint.rules.docker.hygiene.CommandPointlessInContainer;
+import dev.vlint.rules.docker.hygiene.ConsecutiveRun;
+import dev.vlint.rules.docker.hygiene.CopiedArchiveExtracted;
+import dev.vlint.rules.docker.hygiene.CopyFromOwnStage;
+import dev.vlint.rules.docker.hygiene.CopyFromUnknownStage;
+import dev.vlint.rules.docker.hygiene.CopyRelativeWithoutWorkdir;
+import dev.vlint.rules.docker.hygiene.CopySourcesIntoFile;
+import dev.vlint.rules.docker.hygiene.CopyWholeFilesystem;
+import dev.vlint.rules.docker.hygiene.CurlAndWget;
+import dev.vlint.rules.docker.hygiene.DnfCacheKept;
+import dev.vlint.rules.docker.hygiene.DnfInstallWithoutYes;
+import dev.vlint.rules.docker.hygiene.DnfPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.EnvRefersToSameEnv;
+import dev.vlint.rules.docker.hygiene.ExposePortOutOfRange;
+import dev.vlint.rules.docker.hygiene.GemUnpinned;
+import dev.vlint.rules.docker.hygiene.GoPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.HealthcheckMissing;
+import dev.vlint.rules.docker.hygiene.InlineIgnorePragma;
+import dev.vlint.rules.docker.hygiene.InstructionBeforeFrom;
+import dev.vlint.rules.docker.hygiene.LabelEmpty;
+import dev.vlint.rules.docker.hygiene.LabelKeyInvalid;
+import dev.vlint.rules.docker.hygiene.LabelMissing;
+import dev.vlint.rules.docker.hygiene.LabelNotEmail;
+import dev.vlint.rules.docker.hygiene.LabelNotGitHash;
+import dev.vlint.rules.docker.hygiene.LabelNotInSchema;
+import dev.vlint.rules.docker.hygiene.LabelNotRfc3339;
+import dev.vlint.rules.docker.hygiene.LabelNotSemver;
+import dev.vlint.rules.docker.hygiene.LabelNotSpdx;
+import dev.vlint.rules.docker.hygiene.LabelNotUrl;
+import dev.vlint.rules.docker.hygiene.LastUserRoot;
+import dev.vlint.rules.docker.hygiene.LnReplacesBinSh;
+import dev.vlint.rules.docker.hygiene.NpmPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.OnbuildForbiddenTrigger;
+import dev.vlint.rules.docker.hygiene.PipCacheKept;
+import dev.vlint.rules.docker.hygiene.PipPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.PipeWithoutPipefail;
+import dev.vlint.rules.docker.hygiene.SudoInRun;
+import dev.vlint.rules.docker.hygiene.UntrustedRegistry;
+import dev.vlint.rules.docker.hygiene.UserNotNumeric;
+import dev.vlint.rules.docker.hygiene.UseraddHighUid;
+import dev.vlint.rules.docker.hygiene.WgetWithoutProgress;
+import dev.vlint.rules.docker.hygiene.YarnCacheKept;
+import dev.vlint.rules.docker.hygiene.YumCacheKept;
+import dev.vlint.rules.docker.hygiene.YumInstallWithoutYes;
+import dev.vlint.rules.docker.hygiene.YumPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.ZypperCacheKept;
+import dev.vlint.rules.docker.hygiene.ZypperDistUpgrade;
+import dev.vlint.rules.docker.hygiene.ZypperPackageUnpinned;
+import dev.vlint.rules.docker.hygiene.ZypperWithoutNonInteractive;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
+import dev.vlint.rules.shell.ShellCheck;
+import dev.vlint.rules.shell.ShellSyntaxError;
 import dev.vlint.rules.startos.ExverInvalid;
 import dev.vlint.rules.workflow.ActionInvalid;
 import dev.vlint.rules.workflow.ContainerPasswordHardcoded;
@@ -70,6 +133,7 @@ public final class BuiltinRules {
     private static final List<Rule> ALL = List.of(
             new ParseError(),
             new UnusedSuppression(),
+            new BlanketSuppression(),
             new CacheMountSharedAcrossPlatforms(),
             new CleanupInLaterLayer(),
             new DeletesLinkedRuntime(),
@@ -115,6 +179,68 @@ public final class BuiltinRules {
             new InvalidDefinitionDescription(),
             new ExposeProtoCasing(),
             new ExposeInvalidFormat(),
+            new InlineIgnorePragma(),
+            new CommandPointlessInContainer(),
+            new LastUserRoot(),
+            new CdInsteadOfWorkdir(),
+            new SudoInRun(),
+            new BaseImageUntagged(),
+            new BaseImageLatest(),
+            new AptPackageUnpinned(),
+            new AptListsKept(),
+            new CopiedArchiveExtracted(),
+            new ExposePortOutOfRange(),
+            new PipPackageUnpinned(),
+            new AptInstallWithoutYes(),
+            new AptInstallRecommends(),
+            new NpmPackageUnpinned(),
+            new ApkPackageUnpinned(),
+            new ApkAddCacheKept(),
+            new AddInsteadOfCopy(),
+            new CopySourcesIntoFile(),
+            new CopyFromUnknownStage(),
+            new CopyFromOwnStage(),
+            new UntrustedRegistry(),
+            new AptInsteadOfAptGet(),
+            new GemUnpinned(),
+            new YumInstallWithoutYes(),
+            new YumCacheKept(),
+            new YumPackageUnpinned(),
+            new ZypperWithoutNonInteractive(),
+            new ZypperDistUpgrade(),
+            new ZypperCacheKept(),
+            new ZypperPackageUnpinned(),
+            new DnfInstallWithoutYes(),
+            new DnfCacheKept(),
+            new DnfPackageUnpinned(),
+            new PipCacheKept(),
+            new OnbuildForbiddenTrigger(),
+            new EnvRefersToSameEnv(),
+            new CopyRelativeWithoutWorkdir(),
+            new UseraddHighUid(),
+            new WgetWithoutProgress(),
+            new LabelKeyInvalid(),
+            new LabelMissing(),
+            new LabelNotInSchema(),
+            new LabelEmpty(),
+            new LabelNotUrl(),
+            new LabelNotRfc3339(),
+            new LabelNotSpdx(),
+            new LabelNotGitHash(),
+            new LabelNotSemver(),
+            new HealthcheckMissing(),
+            new LabelNotEmail(),
+            new ConsecutiveRun(),
+            new YarnCacheKept(),
+            new InstructionBeforeFrom(),
+            new GoPackageUnpinned(),
+            new UserNotNumeric(),
+            new CopyWholeFilesystem(),
+            new CurlAndWget(),
+            new LnReplacesBinSh(),
+            new PipeWithoutPipefail(),
+            new ShellSyntaxError(),
+            new ShellCheck(),
             new WorkflowStructureInvalid(),
             new ExpressionInvalid(),
             new EventInvalid(),

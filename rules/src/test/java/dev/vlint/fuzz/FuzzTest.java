@@ -1,11 +1,19 @@
 package dev.vlint.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.vlint.fuzz.Mutations.Mutant;
 import dev.vlint.fuzz.Seeds.Seed;
 import dev.vlint.project.FileKind;
+import dev.vlint.rule.Finding;
+import dev.vlint.rule.Rule;
+import dev.vlint.rules.BuiltinRules;
+import dev.vlint.rules.shell.ShellCheck;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -87,12 +95,55 @@ class FuzzTest {
                 "one stage of 30,000 RUNs", false);
     }
 
+    /** Found by the fuzz run: VL304 and the clone lookup of built projects rescanned the stage for every build. */
+    @Example
+    void oneStageWithManyBuildsStaysBounded() {
+        String dockerfile = "FROM nvcr.io/nvidia/pytorch:25.02-py3\n" + ("RUN git clone --depth 1"
+                + " https://github.com/vllm-project/vllm.git /v && cd /v && pip install --no-build-isolation .\n")
+                .repeat(3_000);
+        LintHarness.check("Dockerfile", FileKind.DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8),
+                "one stage of 3,000 clone-and-build RUNs", false);
+    }
+
     /** Found by the long run: each "#" of a comment line tried the directive pattern on the rest of the line. */
     @Example
     void oneLineOfManyCommentMarkersStaysBounded() {
         String dockerfile = "# syntax=docker/doc".repeat(12_000) + "\nFROM busybox\n";
         LintHarness.check("Dockerfile", FileKind.DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8),
                 "12,000 comment markers on one line", false);
+    }
+
+    /**
+     * Every input shape of the linearity benchmark ({@code bench/linearity-shapes.yaml}), through the
+     * engine with every rule, under the same linear bounds: 4 times the benchmark's base count in CI,
+     * 32 times in the long run (a shape marked superlinear: its base count only). Every rule must
+     * have a shape, and each shape makes its rule fire.
+     */
+    @Example
+    void everyLinearityShapeStaysBounded() {
+        Map<String, List<LinearityShapes.Shape>> shapes = LinearityShapes.load(LinearityShapes.defaultFile());
+        assertEquals(List.of(), LinearityShapes.missing(BuiltinRules.all(), shapes),
+                "rules without a shape in bench/linearity-shapes.yaml");
+        // VL551 reports what the shellcheck executable finds: run with it when it is installed (as in CI).
+        ShellCheck.Setup onPath = new ShellCheck.Setup(null, null, false);
+        List<Rule> withShellCheck = BuiltinRules.all().stream()
+                .map(rule -> rule instanceof ShellCheck ? new ShellCheck(onPath) : rule).toList();
+        for (List<LinearityShapes.Shape> ofRule : shapes.values()) {
+            for (LinearityShapes.Shape shape : ofRule) {
+                boolean shellCheck = shape.ruleId().equals(new ShellCheck().meta().id());
+                if (shellCheck && !ShellCheck.installed(onPath)) {
+                    System.err.println("shellcheck is not installed: the shape '" + shape + "' is skipped");
+                    continue;
+                }
+                int count = shape.superlinear().isEmpty() ? shape.n() * (LONG_RUN ? 32 : 4) : shape.n();
+                List<Finding> findings = LintHarness.checkProject(shape.project(count), shape + " x " + count,
+                        shellCheck ? withShellCheck : BuiltinRules.all());
+                // VL551's findings carry ShellCheck's codes (SC2086).
+                assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals(shape.ruleId())
+                        || shellCheck && f.ruleId().startsWith("SC")),
+                        "the shape '" + shape + "' makes its rule fire");
+            }
+        }
     }
 
     /** Every seed as it is, so a fixture that already breaks a rule fails here first. */

@@ -49,7 +49,8 @@ class BaseImagesTest {
     @ParameterizedTest
     @CsvSource({
             "/opt/hpcx, true", "/opt/hpcx/, true", "/opt/hpcx/*, true", "/opt/hpcx*, true", "/opt, true",
-            "/opt/hpcx/ompi, false", "/opt/nvidia/nsight-systems*, false", "/usr/local/cuda/samples, false",
+            "/opt/hpcx/ompi, true", "/opt/hpcx/ompi/lib/libmpi.so.40, true", "/opt/hpcx/ucx, false",
+            "/opt/nvidia/nsight-systems*, false", "/usr/local/cuda/samples, false",
             "/usr/local/cuda/extras/CUPTI/samples, false", "/usr/local/cuda, true", "/usr/local/cuda/lib64, true",
             "/, true", "opt/hpcx, false",
     })

@@ -127,9 +127,17 @@ class RunnersProjectsCachesTest {
             "${CARGO_HOME}/registry, true", "$CARGO_HOME/registry, true", "/go/pkg/mod, true", "/root/go/pkg/mod, true",
             "/root/.cache/huggingface, true", "/root/.ccache, true", "/root/.cache/ccache, true",
             "/vllm-workspace/.deps, false", "/root/.cache, false", "'\"/root/.cache/pip\"', true",
+            "/var/lib/apt/lists, true", "/root/.cache/pip/http, true", "/home/app/.cache/uv, true",
+            "/home/app/.cache, false", "/var/libx, false",
     })
     void platformKeyedPackageCaches(String target, boolean safe) {
         assertEquals(safe, kb.packageCaches().isPlatformKeyedPackageCache(target), target);
+    }
+
+    @Test
+    void aVariableThatRelocatesACacheNamesItsTool() {
+        assertEquals("uv", kb.packageCaches().relocatedBy("UV_CACHE_DIR").orElseThrow().manager());
+        assertTrue(kb.packageCaches().relocatedBy("TORCH_HOME").isEmpty());
     }
 
     @Test

@@ -7,16 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A finding a fixture expects, written inside the fixture as a comment: {@code # expect: VL101}
- * or {@code // expect: VL301 "rc0"}. A marker that shares its line with code expects a finding that
- * starts on that line; a marker alone on its line expects one on the next line that is not a marker.
- * The optional quoted text must equal the text of the finding's range.
+ * A finding a fixture expects, written inside the fixture as a comment: {@code # expect: VL101},
+ * {@code // expect: VL301 "rc0"}, {@code # expect: VL107 note "abc1234"} or a ShellCheck code
+ * ({@code # expect: SC2086}). A marker that shares its
+ * line with code expects a finding that starts on that line; a marker alone on its line expects one
+ * on the next line that is not a marker. The optional level must equal the finding's severity, the
+ * optional quoted text the text of the finding's range.
  *
  * @param line 1-based line the finding must start on
+ * @param level "error", "warning" or "note"; null when the marker names none
  */
-record Expectation(String file, int line, String ruleId, String rangeText) {
+record Expectation(String file, int line, String ruleId, String level, String rangeText) {
     private static final Pattern MARKER = Pattern.compile(
-            "(?:#|//)\\s*expect:\\s*((?:VL\\d{3})(?:\\s*,\\s*VL\\d{3})*)(?:\\s+\"([^\"]*)\")?");
+            "(?:#|//)\\s*expect:\\s*((?:VL\\d{3}|SC\\d{4})(?:\\s*,\\s*(?:VL\\d{3}|SC\\d{4}))*)(?:\\s+(error|warning|note)\\b)?"
+                    + "(?:\\s+\"([^\"]*)\")?");
     private static final Pattern MARKER_ONLY_LINE = Pattern.compile("^\\s*(?:#|//)\\s*expect:.*$");
 
     static List<Expectation> scan(SourceFile file) {
@@ -35,7 +39,7 @@ record Expectation(String file, int line, String ruleId, String rangeText) {
                 }
             }
             for (String id : m.group(1).split("\\s*,\\s*")) {
-                result.add(new Expectation(file.path(), target + 1, id, m.group(2)));
+                result.add(new Expectation(file.path(), target + 1, id, m.group(2), m.group(3)));
             }
         }
         return result;
@@ -43,6 +47,7 @@ record Expectation(String file, int line, String ruleId, String rangeText) {
 
     @Override
     public String toString() {
-        return file + ":" + line + " " + ruleId + (rangeText == null ? "" : " \"" + rangeText + "\"");
+        return file + ":" + line + " " + ruleId + (level == null ? "" : " " + level)
+                + (rangeText == null ? "" : " \"" + rangeText + "\"");
     }
 }

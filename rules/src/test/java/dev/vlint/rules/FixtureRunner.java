@@ -6,6 +6,8 @@ import dev.vlint.engine.Linter;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectLoader;
 import dev.vlint.rule.Finding;
+import dev.vlint.rule.Rule;
+import dev.vlint.rules.shell.ShellCheck;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,6 +22,20 @@ final class FixtureRunner {
     static List<Finding> lint(Project project) {
         return new Linter(BuiltinRules.all()).lint(project);
     }
+
+    /** Like {@link #lint(Project)} with ShellCheck from PATH (the test suite keeps the built-in rule off). */
+    static List<Finding> lintWithShellCheck(Project project) {
+        List<Rule> rules = BuiltinRules.all().stream()
+                .map(rule -> rule instanceof ShellCheck ? new ShellCheck(SHELLCHECK_ON_PATH) : rule).toList();
+        return new Linter(rules).lint(project);
+    }
+
+    /** Whether shellcheck is installed, for the VL551 cases. */
+    static boolean shellCheckInstalled() {
+        return ShellCheck.installed(SHELLCHECK_ON_PATH);
+    }
+
+    private static final ShellCheck.Setup SHELLCHECK_ON_PATH = new ShellCheck.Setup(null, null, false);
 
     private static Config config(Path caseDir) {
         try {

@@ -238,6 +238,31 @@ public final class BuildCommandLine {
         return false;
     }
 
+    /**
+     * Whether the image ends up in the local image store: {@code --load}, an output of
+     * {@code type=docker}, or no output at all (the classic builder and buildx's docker driver load
+     * then; vlint's own builder is given {@code --load} to do the same).
+     */
+    public boolean loadsImage() {
+        boolean output = false;
+        for (Arg arg : args) {
+            if ("--load".equals(arg.name()) && (arg.value() == null || isTrue(arg.value()))) {
+                return true;
+            }
+            if ("--output".equals(arg.name()) && arg.value() != null && arg.value().contains("type=docker")) {
+                return true;
+            }
+            output |= "--output".equals(arg.name()) || "--push".equals(arg.name()) || "--load".equals(arg.name());
+        }
+        return !output;
+    }
+
+    /** Whether the command says where the result goes ({@code --load}, {@code --push}, {@code --output}). */
+    public boolean hasOutput() {
+        return args.stream().anyMatch(a -> "--load".equals(a.name()) || "--push".equals(a.name())
+                || "--output".equals(a.name()));
+    }
+
     private static boolean isTrue(String value) {
         return value.equals("true") || value.equals("1");
     }
@@ -254,6 +279,21 @@ public final class BuildCommandLine {
         List<Arg> replaced = new ArrayList<>();
         replaced.add(new Arg("--platform", platform, List.of("--platform", platform)));
         return withReplaced("--platform", replaced);
+    }
+
+    /** The same build on another builder: every {@code --builder} dropped, one {@code --builder name} put first. */
+    public BuildCommandLine withBuilder(String builder) {
+        List<Arg> replaced = new ArrayList<>();
+        replaced.add(new Arg("--builder", builder, List.of("--builder", builder)));
+        return withReplaced("--builder", replaced);
+    }
+
+    /** The same build with {@code --load} added in front. */
+    public BuildCommandLine withLoad() {
+        List<Arg> out = new ArrayList<>();
+        out.add(new Arg("--load", null, List.of("--load")));
+        out.addAll(args);
+        return new BuildCommandLine(executable, commandWords, out, contextIndex + 1);
     }
 
     private BuildCommandLine withReplaced(String name, List<Arg> replacement) {

@@ -18,19 +18,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * {@code vlint build -- docker buildx build ARGS...}: lints the Dockerfile the build would use,
  * writes a copy with the safe fixes into a shadow folder (the original is never touched), points the
- * build at the copy and runs it, splitting a multi-platform build into one build per platform, with
- * the cache pruned in between, when the disk cannot hold all platforms at once.
+ * build at the copy and runs it, splitting a multi-platform build into one build per platform when
+ * the disk cannot hold all platforms at once. A split build runs on a builder of vlint's own, whose
+ * cache alone is pruned between platforms and which is removed at the end; between platforms the
+ * image just built is untagged. Nothing else of the user's (other caches, dangling images) is touched.
  */
 public final class BuildDriver {
     /** Exit code when vlint itself refuses or fails before docker runs. */
@@ -44,6 +48,7 @@ public final class BuildDriver {
     private final DiskEstimator estimator;
     private final Path workingDir;
     private final Map<String, String> environment;
+    private final Supplier<String> builderNames;
 
     /** A driver that resolves paths against {@code workingDir} and runs docker with {@code environment}. */
     public BuildDriver(Config config, ParseCheck parseCheck, DiskEstimator estimator, Path workingDir,
@@ -53,6 +58,7 @@ public final class BuildDriver {
         this.estimator = estimator;
         this.workingDir = workingDir;
         this.environment = Map.copyOf(environment);
+        this.builderNames = () -> "vlint-build-" + Long.toHexString(new SecureRandom().nextLong() >>> 16);
     }
 
     /**
@@ -68,16 +74,29 @@ public final class BuildDriver {
             BuildPlan plan = plan(options, BuildCommandLine.parse(dockerArgs), rules, err);
             if (options.dryRun()) {
                 if (plan.patchedCopy() != null) {
-                    out.println("# patched copy: " + plan.patchedCopy());
+                    out.println("# patched copy: " + plan.patchedCopy() + (options.shadowDir() == null
+                            ? " (not written: a dry run writes the copy only with --shadow-dir)" : ""));
                 }
                 plan.commands().forEach(command -> out.println(shellQuote(command)));
+                if (!plan.cleanup().isEmpty()) {
+                    out.println("# at the end, even when a build fails:");
+                    plan.cleanup().forEach(command -> out.println(shellQuote(command)));
+                }
                 return 0;
+            }
+            Path temporary = options.shadowDir() == null && plan.patchedCopy() != null
+                    ? plan.patchedCopy().getParent() : null;
+            // Ctrl-C ends the JVM without running finally blocks; the hook still removes the copy.
+            Thread hook = new Thread(() -> deleteTemporaryFolder(temporary, err), "vlint-build-cleanup");
+            if (temporary != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
             }
             try {
                 return execute(plan, err);
             } finally {
-                if (options.shadowDir() == null && plan.patchedCopy() != null) {
-                    deleteTemporaryFolder(plan.patchedCopy().getParent(), err);
+                if (temporary != null) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    deleteTemporaryFolder(temporary, err);
                 }
             }
         } catch (BuildException e) {
@@ -131,28 +150,77 @@ public final class BuildDriver {
         Path patchedCopy = null;
         String diff = "";
         if (patch) {
-            patchedCopy = writeCopy(dockerfile, buildFile, options.shadowDir());
+            patchedCopy = options.dryRun() && options.shadowDir() == null
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "vlint-build-XXXXXX", dockerfile.getFileName().toString())
+                    : writeCopy(dockerfile, buildFile, options.shadowDir());
             diff = report.diff();
             err.print(diff);
             err.println("vlint build: building with the patched copy " + patchedCopy);
             build = command.withFile(patchedCopy.toString());
         }
         List<List<String>> commands = new ArrayList<>();
+        List<List<String>> cleanup = new ArrayList<>();
         if (split) {
-            for (int i = 0; i < platforms.size(); i++) {
-                if (i > 0) {
-                    commands.addAll(pruneCommands(build));
-                }
-                commands.add(build.withPlatform(platforms.get(i)).words());
-            }
+            splitCommands(build, commands, cleanup, err);
         } else {
             commands.add(build.words());
         }
-        return new BuildPlan(commands, dockerfile, patchedCopy, diff);
+        return new BuildPlan(commands, cleanup, dockerfile, patchedCopy, diff);
+    }
+
+    /**
+     * One build per platform. With buildx, the builds run on a builder created for them, so pruning
+     * its cache between platforms frees this build's cache and nothing else, and removing it at the
+     * end leaves nothing behind; between platforms the tags of the image just built are removed, when
+     * it went to the local image store. The user's other caches and images are never pruned.
+     */
+    private void splitCommands(BuildCommandLine build, List<List<String>> commands, List<List<String>> cleanup,
+            PrintStream err) {
+        String docker = build.executable();
+        List<String> platforms = build.platforms();
+        BuildCommandLine perPlatform = build;
+        List<String> pruneCache = null;
+        List<String> done = new ArrayList<>();
+        if (build.buildx() && build.builder().isEmpty()) {
+            String builder = builderNames.get();
+            commands.add(List.of(docker, "buildx", "create", "--name", builder, "--driver", "docker-container"));
+            perPlatform = (build.hasOutput() ? build : build.withLoad()).withBuilder(builder);
+            pruneCache = List.of(docker, "buildx", "prune", "--builder", builder, "--all", "--force");
+            cleanup.add(List.of(docker, "buildx", "rm", builder));
+            done.add("builds on a builder of its own, " + builder + ", prunes only that builder's cache between"
+                    + " platforms and removes the builder at the end");
+        } else if (build.buildx()) {
+            done.add("keeps the cache of builder " + build.builder().get() + ": it is not this build's alone (without"
+                    + " --builder, vlint builds on a builder of its own and prunes only that)");
+        } else {
+            done.add("keeps the build cache: docker build shares the default builder with your other builds"
+                    + " (with docker buildx build, vlint builds on a builder of its own and prunes only that)");
+        }
+        List<String> untag = null;
+        if (build.loadsImage() && !build.tags().isEmpty()) {
+            untag = new ArrayList<>(List.of(docker, "image", "rm"));
+            untag.addAll(build.tags());
+            done.add("removes the tags " + String.join(", ", build.tags()) + " of each platform's image before the"
+                    + " next platform builds");
+        }
+        for (int i = 0; i < platforms.size(); i++) {
+            if (i > 0 && pruneCache != null) {
+                commands.add(pruneCache);
+            }
+            if (i > 0 && untag != null) {
+                commands.add(untag);
+            }
+            commands.add(perPlatform.withPlatform(platforms.get(i)).words());
+        }
+        err.println("vlint build: one platform at a time: vlint " + String.join("; ", done)
+                + "; nothing else is pruned");
     }
 
     /** Removes the fresh folder made for the copy, which holds nothing but the copy and its dockerignore. */
     private static void deleteTemporaryFolder(Path dir, PrintStream err) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -163,23 +231,42 @@ public final class BuildDriver {
         }
     }
 
-    /** Runs the commands in order with this process's terminal, stopping at the first that fails. */
+    /**
+     * Runs the commands in order with this process's terminal, stopping at the first that fails,
+     * then, once the first command succeeded, the cleanup commands whatever happened after it; returns
+     * the exit code of the first command that failed.
+     */
     public int execute(BuildPlan plan, PrintStream err) {
+        int exit = 0;
+        int succeeded = 0;
         for (List<String> command : plan.commands()) {
-            List<String> resolved = new ArrayList<>(command);
-            String docker = dockerExecutable(command.get(0));
-            if (docker == null) {
-                err.println("vlint build: docker not found on PATH; set VLINT_DOCKER to its path");
-                return USAGE_ERROR;
-            }
-            resolved.set(0, docker);
-            err.println("vlint build: running " + shellQuote(command));
-            int exit = runProcess(resolved, err);
+            exit = run(command, err);
             if (exit != 0) {
-                return exit;
+                break;
+            }
+            succeeded++;
+        }
+        // The cleanup undoes the first command (creating the builder); without it there is nothing to undo.
+        for (List<String> command : succeeded == 0 ? List.<List<String>>of() : plan.cleanup()) {
+            int cleaned = run(command, err);
+            if (cleaned != 0) {
+                err.println("vlint build: cleanup failed (exit " + cleaned + "); run it yourself: " + shellQuote(command));
+                exit = exit == 0 ? cleaned : exit;
             }
         }
-        return 0;
+        return exit;
+    }
+
+    private int run(List<String> command, PrintStream err) {
+        List<String> resolved = new ArrayList<>(command);
+        String docker = dockerExecutable(command.get(0));
+        if (docker == null) {
+            err.println("vlint build: docker not found on PATH; set VLINT_DOCKER to its path");
+            return USAGE_ERROR;
+        }
+        resolved.set(0, docker);
+        err.println("vlint build: running " + shellQuote(command));
+        return runProcess(resolved, err);
     }
 
     private int runProcess(List<String> command, PrintStream err) {
@@ -327,18 +414,6 @@ public final class BuildDriver {
 
     private static String gb(long bytes) {
         return String.format(Locale.ROOT, "%.1f GB", bytes / (double) GB);
-    }
-
-    /** Frees the build cache and dangling images of the previous platform before the next one starts. */
-    private static List<List<String>> pruneCommands(BuildCommandLine build) {
-        List<String> cache = new ArrayList<>(List.of(build.executable()));
-        if (build.buildx()) {
-            cache.addAll(List.of("buildx", "prune", "-f"));
-            build.builder().ifPresent(b -> cache.addAll(List.of("--builder", b)));
-        } else {
-            cache.addAll(List.of("builder", "prune", "-f"));
-        }
-        return List.of(cache, List.of(build.executable(), "image", "prune", "-f"));
     }
 
     /** {@code VLINT_DOCKER}, else the path the user wrote, else {@code docker} on PATH; null when none exists. */

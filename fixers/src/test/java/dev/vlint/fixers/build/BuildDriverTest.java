@@ -83,6 +83,7 @@ class BuildDriverTest {
         Files.writeString(docker, "#!/bin/sh\n"
                 + "for a in \"$@\"; do printf '%s\\t' \"$a\"; done >> \"$FAKE_DOCKER_LOG\"\n"
                 + "printf '\\n' >> \"$FAKE_DOCKER_LOG\"\n"
+                + "case \" $* \" in *\" ${FAKE_DOCKER_FAIL_ON:-none} \"*) exit 3 ;; esac\n"
                 + "exit \"${FAKE_DOCKER_EXIT:-0}\"\n");
         assertTrue(docker.toFile().setExecutable(true));
         env.remove("VLINT_DOCKER");
@@ -185,23 +186,81 @@ class BuildDriverTest {
         assertFalse(Files.exists(copy.getParent()), copy.getParent() + " left behind");
     }
 
+    /** The builder vlint created for a split build: the value of --name in its first call. */
+    private String ownBuilder(List<List<String>> calls) {
+        assertEquals(List.of("buildx", "create", "--name"), calls.get(0).subList(0, 3), calls.toString());
+        String name = calls.get(0).get(3);
+        assertTrue(name.matches("vlint-build-[0-9a-f]+"), name);
+        assertEquals(List.of("--driver", "docker-container"), calls.get(0).subList(4, 6));
+        return name;
+    }
+
+    /** A prune or removal that reaches beyond what the build made: any prune not on vlint's builder. */
+    private static void assertNothingForeignRemoved(List<List<String>> calls, String builder) {
+        for (List<String> call : calls) {
+            boolean prune = call.contains("prune");
+            assertFalse(prune && !(call.contains("--builder") && call.contains(builder)), "global prune: " + call);
+        }
+    }
+
     @Test
-    void splitsPlatformsAndPrunesBetweenWhenTheBudgetIsTooSmall() throws IOException {
+    void splitsOnABuilderOfItsOwnAndPrunesOnlyThatWhenTheBudgetIsTooSmall() throws IOException {
         write("Dockerfile", DOCKERFILE);
         estimator = (dockerfile, command) -> OptionalLong.of(TEN_GB);
 
         assertEquals(0, run(budget(15, false, false),
+                "docker buildx build --platform linux/amd64,linux/arm64 -t app -t app:1 ."));
+
+        List<List<String>> calls = calls();
+        String builder = ownBuilder(calls);
+        String copy = calls.get(1).get(calls.get(1).indexOf("-f") + 1);
+        assertEquals(List.of(
+                List.of("buildx", "create", "--name", builder, "--driver", "docker-container"),
+                List.of("buildx", "build", "--platform", "linux/amd64", "--builder", builder, "--load", "-f", copy,
+                        "-t", "app", "-t", "app:1", "."),
+                List.of("buildx", "prune", "--builder", builder, "--all", "--force"),
+                List.of("image", "rm", "app", "app:1"),
+                List.of("buildx", "build", "--platform", "linux/arm64", "--builder", builder, "--load", "-f", copy,
+                        "-t", "app", "-t", "app:1", "."),
+                List.of("buildx", "rm", builder)), calls);
+        assertNothingForeignRemoved(calls, builder);
+        assertTrue(errText().contains("building one platform at a time"), errText());
+        assertTrue(errText().contains("vlint build: one platform at a time: vlint builds on a builder of its own, "
+                + builder + ", prunes only that builder's cache between platforms and removes the builder at the end;"
+                + " removes the tags app, app:1 of each platform's image before the next platform builds; nothing"
+                + " else is pruned"), errText());
+    }
+
+    @Test
+    void aBuilderTheUserNamedIsKeptWithItsCache() throws IOException {
+        write("Dockerfile", DOCKERFILE);
+
+        assertEquals(0, run(budget(100, true, false),
                 "docker buildx build --builder b1 --platform linux/amd64,linux/arm64 -t app --load ."));
 
         List<List<String>> calls = calls();
-        assertEquals(4, calls.size(), calls.toString());
+        assertEquals(3, calls.size(), calls.toString());
         assertEquals(List.of("--platform", "linux/amd64"), calls.get(0).subList(2, 4));
-        assertEquals(List.of("buildx", "prune", "-f", "--builder", "b1"), calls.get(1));
-        assertEquals(List.of("image", "prune", "-f"), calls.get(2));
-        assertEquals(List.of("--platform", "linux/arm64"), calls.get(3).subList(2, 4));
-        assertEquals(calls.get(0).subList(4, calls.get(0).size()), calls.get(3).subList(4, calls.get(3).size()));
+        assertEquals(List.of("image", "rm", "app"), calls.get(1));
+        assertEquals(List.of("--platform", "linux/arm64"), calls.get(2).subList(2, 4));
         assertTrue(calls.get(0).containsAll(List.of("-t", "app", "--load", ".", "--builder", "b1")));
-        assertTrue(errText().contains("building one platform at a time"), errText());
+        assertNothingForeignRemoved(calls, "none");
+        assertTrue(errText().contains("keeps the cache of builder b1: it is not this build's alone"), errText());
+    }
+
+    @Test
+    void aFailedPlatformStillRemovesTheBuilderAndPassesItsExitCode() throws IOException {
+        write("Dockerfile", DOCKERFILE);
+        env.put("FAKE_DOCKER_FAIL_ON", "linux/amd64");
+
+        assertEquals(3, run(budget(100, true, false), "docker buildx build --platform linux/amd64,linux/arm64 ."));
+
+        List<List<String>> calls = calls();
+        String builder = ownBuilder(calls);
+        assertEquals(3, calls.size(), calls.toString());
+        assertEquals(List.of("buildx", "rm", builder), calls.get(2));
+        Path copy = Path.of(calls.get(1).get(calls.get(1).indexOf("-f") + 1));
+        assertFalse(Files.exists(copy.getParent()), "temporary folder left behind: " + copy.getParent());
     }
 
     @Test
@@ -223,7 +282,7 @@ class BuildDriverTest {
 
         assertEquals(0, run(BuildOptions.DEFAULT, "docker buildx build --platform linux/amd64,linux/arm64 -t app ."));
 
-        assertEquals(4, calls().size());
+        assertEquals(6, calls().size(), calls().toString());
         assertTrue(errText().contains("runner-disk-gb 14 in the config"), errText());
         assertTrue(errText().contains("they name the image of linux/arm64"), errText());
     }
@@ -235,7 +294,7 @@ class BuildDriverTest {
 
         assertEquals(0, run(budget(15, false, false), "docker buildx build --platform linux/amd64,linux/arm64 ."));
 
-        assertEquals(4, calls().size());
+        assertEquals(5, calls().size(), calls().toString());
     }
 
     @Test
@@ -245,9 +304,8 @@ class BuildDriverTest {
 
         assertEquals(List.of(
                 List.of("build", "--platform", "linux/amd64", "https://github.com/o/r.git"),
-                List.of("builder", "prune", "-f"),
-                List.of("image", "prune", "-f"),
                 List.of("build", "--platform", "linux/arm64", "https://github.com/o/r.git")), calls());
+        assertTrue(errText().contains("keeps the build cache: docker build shares the default builder"), errText());
     }
 
     @Test
@@ -260,7 +318,7 @@ class BuildDriverTest {
         assertEquals(0, run(new BuildOptions(false, null, work, null, false, false),
                 "docker buildx build --platform linux/amd64,linux/arm64 ."));
 
-        assertEquals(4, calls().size());
+        assertEquals(5, calls().size(), calls().toString());
     }
 
     @Test
@@ -269,7 +327,7 @@ class BuildDriverTest {
         env.put("FAKE_DOCKER_EXIT", "3");
 
         assertEquals(3, run(budget(100, true, false), "docker buildx build --platform linux/amd64,linux/arm64 ."));
-        assertEquals(1, calls().size());
+        assertEquals(1, calls().size(), "the builder could not be created, so there is nothing to remove");
     }
 
     @Test
@@ -290,8 +348,11 @@ class BuildDriverTest {
         assertEquals(0, run(budget(100, true, true),
                 "docker buildx build --platform linux/amd64,linux/arm64 -t r/app:1 --push ."));
 
-        assertEquals(List.of("buildx", "prune", "-f"), calls().get(1));
-        assertEquals(4, calls().size());
+        List<List<String>> calls = calls();
+        String builder = ownBuilder(calls);
+        assertEquals(List.of("buildx", "prune", "--builder", builder, "--all", "--force"), calls.get(2));
+        assertFalse(calls.get(1).contains("--load"), "the build says where its result goes: " + calls.get(1));
+        assertEquals(5, calls.size(), "no image to untag: it was pushed, not loaded " + calls);
     }
 
     @Test
@@ -306,14 +367,39 @@ class BuildDriverTest {
         assertFalse(Files.exists(log));
         Path copy = shadowDir.resolve("Dockerfile").toAbsolutePath();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        String builder = lines.get(1).replaceFirst("docker buildx create --name (\\S+) .*", "$1");
+        String build = " --builder " + builder + " --load -f '" + copy + "' --build-arg 'V=a'\"'\"'b' ctx";
         assertEquals(List.of("# patched copy: " + copy,
-                "docker buildx build --platform linux/amd64 -f '" + copy + "' --build-arg 'V=a'\"'\"'b' ctx",
-                "docker buildx prune -f",
-                "docker image prune -f",
-                "docker buildx build --platform linux/arm64 -f '" + copy + "' --build-arg 'V=a'\"'\"'b' ctx"), lines);
+                "docker buildx create --name " + builder + " --driver docker-container",
+                "docker buildx build --platform linux/amd64" + build,
+                "docker buildx prune --builder " + builder + " --all --force",
+                "docker buildx build --platform linux/arm64" + build,
+                "# at the end, even when a build fails:",
+                "docker buildx rm " + builder), lines);
         assertEquals(FIXED, Files.readString(copy));
         assertEquals(DOCKERFILE, Files.readString(original));
         assertTrue(errText().contains("--- a/ctx/Dockerfile"), errText());
+    }
+
+    @Test
+    void aDryRunWithoutShadowFolderWritesNothingAndLeavesNoFolder() throws IOException {
+        write("Dockerfile", DOCKERFILE);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = temporaryFolders(tmp);
+
+        assertEquals(0, run(new BuildOptions(true, null, null, null, false, false), "docker buildx build ."));
+
+        assertEquals(before, temporaryFolders(tmp));
+        String copy = tmp.resolve("vlint-build-XXXXXX/Dockerfile").toString();
+        assertEquals(List.of("# patched copy: " + copy + " (not written: a dry run writes the copy only with"
+                + " --shadow-dir)", "docker buildx build -f " + copy + " ."), out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertTrue(errText().contains("+RUN --mount=type=cache,id=cache-${TARGETARCH}"), errText());
+    }
+
+    private static List<Path> temporaryFolders(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("vlint-build-")).sorted().toList();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.vlint.kb.KnowledgeBase;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.shell.Assignment;
+import dev.vlint.shell.Branches;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.source.TextRange;
@@ -136,7 +137,11 @@ final class ArchSettings {
     private static void collectShell(ShellSnippets.Snippet snippet, Dockerfile dockerfile, Workflow workflow,
             List<ArchSetting> out) {
         ShellValues values = new ShellValues(snippet.variables(), outer(snippet, dockerfile, workflow));
+        Branches branches = Branches.of(snippet.script());
         for (SimpleCommand command : snippet.script().commands()) {
+            if (branches.isDead(command, snippet::variablesAt)) {
+                continue; // a guard such as if [ "$CUDA_MINOR" = 12.8 ] keeps this list from this build
+            }
             SimpleCommand effective = command.effective();
             Set<Assignment> assignments = new LinkedHashSet<>(command.variableAssignments());
             assignments.addAll(effective.assignments());

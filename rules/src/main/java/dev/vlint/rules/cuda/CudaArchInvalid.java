@@ -7,6 +7,7 @@ import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /** VL201: an architecture list entry that is no real architecture or not valid syntax. */
 public final class CudaArchInvalid implements Rule {
@@ -24,10 +25,13 @@ public final class CudaArchInvalid implements Rule {
     public void check(RuleContext context) {
         Findings findings = new Findings(context);
         for (ArchSetting setting : ArchSettings.of(context.file())) {
-            for (ArchList.Problem problem : setting.list().problems()) {
-                findings.report(setting.range(problem), "Invalid " + setting.variable() + " entry: "
-                        + problem.message() + ". " + consequence(setting.list().syntax())
-                        + "; write an architecture of the GPUs you target.");
+            Optional<Severity> severity = setting.list().problems().isEmpty() ? Optional.empty()
+                    : CudaStages.whereRead(context.project(), context.file(), setting);
+            for (ArchList.Problem problem : severity.isEmpty() ? List.<ArchList.Problem>of() : setting.list().problems()) {
+                String message = "Invalid " + setting.variable() + " entry: " + problem.message() + ". "
+                        + consequence(setting.list().syntax()) + "; write an architecture of the GPUs you target.";
+                findings.report(severity.get(), setting.range(problem),
+                        severity.get() == Severity.ERROR ? message : message + CudaStages.ONLY_KEPT);
             }
         }
     }

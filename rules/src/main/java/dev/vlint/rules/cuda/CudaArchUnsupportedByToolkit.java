@@ -12,6 +12,7 @@ import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /** VL202: an architecture the CUDA toolkit of its Dockerfile stage cannot compile for. */
 public final class CudaArchUnsupportedByToolkit implements Rule {
@@ -38,9 +39,15 @@ public final class CudaArchUnsupportedByToolkit implements Rule {
             if (toolkit == null) {
                 continue;
             }
+            Optional<Severity> severity = CudaStages.whereRead(context.project(), context.file(), setting);
+            if (severity.isEmpty()) {
+                continue;
+            }
             for (ArchList.Entry entry : setting.list().entries()) {
                 if (!table.canCompile(entry.arch(), toolkit.cuda()).ok()) {
-                    findings.report(setting.range(entry), message(table, entry.arch(), setting.list().syntax(), toolkit));
+                    String message = message(table, entry.arch(), setting.list().syntax(), toolkit);
+                    findings.report(severity.get(), setting.range(entry),
+                            severity.get() == Severity.ERROR ? message : message + CudaStages.ONLY_KEPT);
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.vlint.rules.cuda;
 import dev.vlint.fix.Fix;
 import dev.vlint.project.FileKind;
 import dev.vlint.rule.RuleContext;
+import dev.vlint.rule.Severity;
 import dev.vlint.source.TextRange;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -25,6 +26,12 @@ final class Findings {
     void report(TextRange range, String message, Fix... fixes) {
         if (seen.add(range.start() + ":" + range.end() + ":" + message)) {
             context.report(range, message, fixes);
+        }
+    }
+
+    void report(Severity severity, TextRange range, String message, Fix... fixes) {
+        if (seen.add(range.start() + ":" + range.end() + ":" + message)) {
+            context.report(severity, range, message, fixes);
         }
     }
 }

@@ -9,9 +9,15 @@ import java.util.Optional;
  * @param toolkit the CUDA toolkit (base image, inherited from a parent stage, or ENV CUDA_VERSION)
  * @param torch the torch installed last in the stage, or inherited, or shipped by the base image
  * @param compile the first command that compiles CUDA code against torch, if any
+ * @param nativeBuild the first command of this stage that compiles native code (cmake, nvcc, make,
+ *     a build against torch, setup.py), which reads the stage's arch lists; if any
+ * @param localBuild the first pip/uv build of a local folder or git URL, which compiles only when
+ *     that project has native code; if any
+ * @param clonesNative the stage, or one it is built on, clones a project known to compile against torch
  * @param buildsVllm whether the stage's commands mention vLLM (for the Float8_e8m0fnu hint)
  */
-record StageFacts(Optional<Toolkit> toolkit, Optional<Torch> torch, Optional<Compile> compile, boolean buildsVllm) {
+record StageFacts(Optional<Toolkit> toolkit, Optional<Torch> torch, Optional<Compile> compile,
+        Optional<Compile> nativeBuild, Optional<Compile> localBuild, boolean clonesNative, boolean buildsVllm) {
 
     /** @param origin how the version was found, for messages: "nvidia/cuda:12.6.3-devel-ubuntu22.04" */
     record Toolkit(String cuda, String origin, TextRange range) {}

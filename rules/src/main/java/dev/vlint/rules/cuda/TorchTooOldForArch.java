@@ -42,11 +42,14 @@ public final class TorchTooOldForArch implements Rule {
                 continue;
             }
             String version = torch.get().version().get();
-            for (ArchList.Entry entry : setting.list().entries()) {
+            Optional<Severity> severity = CudaStages.whereRead(context.project(), context.file(), setting);
+            for (ArchList.Entry entry : severity.isEmpty() ? List.<ArchList.Entry>of() : setting.list().entries()) {
                 Optional<TorchReleases.ArchSupport> support = torchReleases.firstReleaseFor(entry.arch());
                 if (support.isPresent()
                         && TorchReleases.isOlderThan(version, support.get().release()).orElse(false)) {
-                    findings.report(setting.range(entry), message(torch.get(), entry, support.get(), facts, torchReleases));
+                    String message = message(torch.get(), entry, support.get(), facts, torchReleases);
+                    findings.report(severity.get(), setting.range(entry),
+                            severity.get() == Severity.ERROR ? message : message + CudaStages.ONLY_KEPT);
                 }
             }
         }

@@ -13,9 +13,15 @@ import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -66,34 +72,68 @@ public final class BuildSteps {
         Set<Integer> seen = new HashSet<>(); // by index: a Stage record's equals compares every instruction
         Stage current = stage;
         while (current != null && seen.add(current.index())) {
-            chain.add(0, current);
+            chain.add(current);
             int base = current.baseStage();
             current = base >= 0 && base < dockerfile.stages().size() ? dockerfile.stages().get(base) : null;
         }
+        Collections.reverse(chain);
         return chain;
     }
 
     /** The image a stage finally builds on, following {@code FROM earlier-stage}. */
-    static String rootImage(Dockerfile dockerfile, Stage stage) {
-        return chain(dockerfile, stage).get(0).expandedBaseImage();
+    static String rootImage(ProjectFile file, Dockerfile dockerfile, Stage stage) {
+        return dockerfile.stages().get(stageSteps(file, dockerfile).root()[stage.index()]).expandedBaseImage();
     }
 
-    /** Every command of the stage chain of {@code stage}, in build order, with WORKDIR and {@code cd} followed. */
-    static List<Step> ofStage(ProjectFile file, Dockerfile dockerfile, Stage stage) {
-        List<Step> steps = new ArrayList<>();
-        String workdir = "/";
-        for (Stage s : chain(dockerfile, stage)) {
-            for (Instruction instruction : s.instructions()) {
-                if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                    workdir = resolve(workdir, s.scopeAt(instruction).expand(instruction.args().get(0).text()));
-                } else if (instruction.is("RUN")) {
-                    for (Snippet snippet : ShellSnippets.ofRun(file, instruction)) {
-                        addSteps(snippet, s, workdir, steps);
+    /**
+     * Per stage (by index) its own commands, starting in the working directory that the stages it
+     * builds on leave, and the index of the first stage of its chain. Each stage is read once, so a
+     * chain of n stages costs O(n), not the O(n^2) of reading each stage's whole chain.
+     */
+    private record StageSteps(List<List<Step>> own, int[] root, List<List<Instruction>> copies) {}
+
+    private static final Object STAGE_STEPS = new Object();
+
+    private static StageSteps stageSteps(ProjectFile file, Dockerfile dockerfile) {
+        return file.derived(STAGE_STEPS, f -> {
+            List<Stage> stages = dockerfile.stages();
+            List<List<Step>> own = new ArrayList<>();
+            List<List<Instruction>> copies = new ArrayList<>();
+            String[] endWorkdir = new String[stages.size()];
+            int[] root = new int[stages.size()];
+            for (Stage stage : stages) {
+                int i = stage.index();
+                int base = stage.baseStage();
+                boolean hasBase = base >= 0 && base < i; // a base is always an earlier stage
+                root[i] = hasBase ? root[base] : i;
+                String workdir = hasBase ? endWorkdir[base] : "/";
+                List<Step> steps = new ArrayList<>();
+                for (Instruction instruction : stage.instructions()) {
+                    if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                        workdir = resolve(workdir, stage.scopeAt(instruction).expand(instruction.args().get(0).text()));
+                    } else if (instruction.is("RUN")) {
+                        for (Snippet snippet : ShellSnippets.ofRun(f, instruction)) {
+                            addSteps(snippet, stage, workdir, steps);
+                        }
                     }
                 }
+                endWorkdir[i] = workdir;
+                own.add(List.copyOf(steps));
+                copies.add(stage.instructions().stream().filter(c -> (c.is("COPY") || c.is("ADD"))
+                        && c.flag("from").isEmpty() && c.args().size() >= 2).toList());
             }
-        }
-        return steps;
+            return new StageSteps(List.copyOf(own), root, List.copyOf(copies));
+        });
+    }
+
+    /** The COPY and ADD instructions of {@code stage} that copy from the build context (no --from), in order. */
+    static List<Instruction> contextCopies(ProjectFile file, Dockerfile dockerfile, Stage stage) {
+        return stageSteps(file, dockerfile).copies().get(stage.index());
+    }
+
+    /** The commands of {@code stage} itself, in order, with WORKDIR (of its chain too) and {@code cd} followed. */
+    static List<Step> ownSteps(ProjectFile file, Dockerfile dockerfile, Stage stage) {
+        return stageSteps(file, dockerfile).own().get(stage.index());
     }
 
     /** The commands of one snippet that is not part of a Dockerfile (workflow step, script). */
@@ -104,13 +144,52 @@ public final class BuildSteps {
     }
 
     /**
-     * Commands that run one after another: per Dockerfile stage, the whole chain of stages it
-     * builds on (so a clone in a parent stage is seen by a checkout in the child); per snippet
-     * otherwise. {@code owner} is the stage whose own commands a rule reports on, null for snippets.
+     * Commands that run one after another: in a Dockerfile, those of a chain of stages from its
+     * first stage to a stage no other builds on (so a clone in a parent stage is seen by a checkout
+     * in the child); per snippet otherwise. {@code owned} holds the indexes of the stages whose
+     * commands a rule reports on in this sequence (each stage is owned by one sequence); null for
+     * snippets, whose commands are all owned.
      */
-    record Sequence(List<Step> steps, Stage owner) {
+    record Sequence(List<Step> steps, Set<Integer> owned, Map<Step, Integer> positions,
+            Map<String, TreeMap<Integer, Cloned>> clonesByDir, Map<Class<?>, Object> indexes) {
+        /** A sequence with its clones indexed by directory, so looking one up never rescans the steps. */
+        static Sequence of(List<Step> steps, Set<Integer> owned) {
+            Map<Step, Integer> positions = new IdentityHashMap<>();
+            Map<String, TreeMap<Integer, Cloned>> clones = new HashMap<>();
+            for (int i = 0; i < steps.size(); i++) {
+                positions.put(steps.get(i), i);
+                Cloned cloned = cloneOf(steps.get(i));
+                if (cloned != null) {
+                    clones.computeIfAbsent(cloned.dir(), d -> new TreeMap<>()).put(i, cloned);
+                }
+            }
+            return new Sequence(steps, owned, positions, clones, new ConcurrentHashMap<>());
+        }
+
         boolean owns(Step step) {
-            return owner == null || step.stage() == owner;
+            return owned == null || step.stage() != null && owned.contains(step.stage().index());
+        }
+
+        /** Where {@code step} stands, or the end when it is not one of these steps. */
+        int position(Step step) {
+            return positions.getOrDefault(step, steps.size());
+        }
+
+        /**
+         * An index over these steps built once by {@code build} (keyed by its owner class), so that rules
+         * asking something of every build in a sequence stay linear.
+         */
+        @SuppressWarnings("unchecked")
+        <T> T index(Class<?> key, Function<Sequence, T> build) {
+            return (T) indexes.computeIfAbsent(key, k -> build.apply(this));
+        }
+
+        /** The last clone into {@code dir} before {@code step} (one of this sequence's), or null. */
+        Cloned cloneBefore(Step step, String dir) {
+            TreeMap<Integer, Cloned> clones = clonesByDir.get(dir);
+            Integer at = positions.get(step);
+            Map.Entry<Integer, Cloned> last = clones == null || at == null ? null : clones.lowerEntry(at);
+            return last == null ? null : last.getValue();
         }
     }
 
@@ -124,14 +203,44 @@ public final class BuildSteps {
         if (file.kind() == FileKind.DOCKERFILE) {
             Dockerfile dockerfile = file.model(DockerfileParser.KEY);
             if (dockerfile != null) {
-                for (Stage stage : dockerfile.stages()) {
-                    sequences.add(new Sequence(ofStage(file, dockerfile, stage), stage));
-                }
+                dockerfileSequences(file, dockerfile, sequences);
             }
         } else {
-            ShellSnippets.of(file).forEach(snippet -> sequences.add(new Sequence(ofSnippet(snippet), null)));
+            ShellSnippets.of(file).forEach(snippet -> sequences.add(Sequence.of(ofSnippet(snippet), null)));
         }
         return List.copyOf(sequences);
+    }
+
+    /**
+     * One sequence per stage that no other stage builds on, holding its whole chain; each stage is
+     * owned by the first such chain through it. A report on a step depends only on the steps before
+     * it, so it is the same in any chain through its stage; a straight chain of n stages is then
+     * read once, not n times.
+     */
+    private static void dockerfileSequences(ProjectFile file, Dockerfile dockerfile, List<Sequence> into) {
+        List<Stage> stages = dockerfile.stages();
+        boolean[] isBase = new boolean[stages.size()];
+        for (Stage stage : stages) {
+            if (stage.baseStage() >= 0 && stage.baseStage() < stage.index()) {
+                isBase[stage.baseStage()] = true;
+            }
+        }
+        boolean[] owned = new boolean[stages.size()];
+        for (Stage last : stages) {
+            if (isBase[last.index()]) {
+                continue;
+            }
+            List<Step> steps = new ArrayList<>();
+            Set<Integer> owns = new HashSet<>();
+            for (Stage stage : chain(dockerfile, last)) {
+                steps.addAll(ownSteps(file, dockerfile, stage));
+                if (!owned[stage.index()]) {
+                    owned[stage.index()] = true;
+                    owns.add(stage.index());
+                }
+            }
+            into.add(Sequence.of(List.copyOf(steps), Set.copyOf(owns)));
+        }
     }
 
     private static void addSteps(Snippet snippet, Stage stage, String start, List<Step> into) {
@@ -208,7 +317,7 @@ public final class BuildSteps {
     static List<String> imagesOf(RuleContext context, Snippet snippet) {
         if (snippet.stage() != null) {
             Dockerfile dockerfile = context.model(DockerfileParser.KEY);
-            return dockerfile == null ? List.of() : List.of(rootImage(dockerfile, snippet.stage()));
+            return dockerfile == null ? List.of() : List.of(rootImage(context.file(), dockerfile, snippet.stage()));
         }
         if (snippet.job() != null) {
             String image = jobContainer(snippet.job().node());

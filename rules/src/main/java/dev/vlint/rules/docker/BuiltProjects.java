@@ -47,21 +47,17 @@ final class BuiltProjects {
 
     /** The project in {@code dir} as the build stands at {@code step}, if vlint can tell. */
     private static Optional<Facts> at(RuleContext context, Sequence sequence, Step step, String dir) {
-        Cloned clone = null;
-        for (Step earlier : sequence.steps()) {
-            if (earlier == step) {
-                break;
-            }
-            Cloned cloned = BuildSteps.cloneOf(earlier);
-            if (cloned != null && cloned.dir().equals(dir)) {
-                clone = cloned;
-            }
-        }
+        Cloned clone = sequence.cloneBefore(step, dir);
         if (clone != null) {
             return known(BuildSteps.humanish(clone.url()));
         }
-        String local = sequence.owner() == null ? localFolder(dir) : copiedFrom(context, sequence.owner(), dir);
+        String local = folderOf(context, sequence, step, dir);
         return local == null ? Optional.empty() : fromFolder(context, local);
+    }
+
+    /** The project folder of the repository that a build at {@code dir} reads: a local folder, or one COPYed there. */
+    static String folderOf(RuleContext context, Sequence sequence, Step step, String dir) {
+        return step.stage() == null ? localFolder(dir) : copiedFrom(context, step.stage(), dir);
     }
 
     /** Facts of a project the knowledge base knows by name. */
@@ -106,10 +102,7 @@ final class BuiltProjects {
         String contextDir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         String found = null;
         for (Stage stage : BuildSteps.chain(dockerfile, owner)) {
-            for (Instruction copy : stage.instructions()) {
-                if (!copy.is("COPY") && !copy.is("ADD") || copy.flag("from").isPresent() || copy.args().size() < 2) {
-                    continue;
-                }
+            for (Instruction copy : BuildSteps.contextCopies(context.file(), dockerfile, stage)) {
                 List<dev.vlint.dockerfile.Word> args = copy.args();
                 String dest = BuildSteps.resolve("/", stage.scopeAt(copy).expand(args.get(args.size() - 1).text()));
                 if (!dir.equals(dest) && !dir.startsWith(dest.equals("/") ? "/" : dest + "/")) {

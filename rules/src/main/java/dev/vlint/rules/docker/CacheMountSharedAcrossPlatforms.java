@@ -10,7 +10,9 @@ import dev.vlint.dockerfile.RunMount;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.fix.Edit;
 import dev.vlint.fix.Fix;
+import dev.vlint.dockerfile.Scope;
 import dev.vlint.kb.KnowledgeBase;
+import dev.vlint.kb.PackageCaches;
 import dev.vlint.project.FileKind;
 import dev.vlint.rule.Fixability;
 import dev.vlint.rule.RelatedLocation;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +42,9 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
                     + " so builds for different platforms share and clobber it.",
             Fixability.SAFE, EnumSet.of(FileKind.DOCKERFILE), List.of("docker", "multi-platform", "correctness"));
     private static final Pattern PLATFORM_ARG = Pattern.compile("\\$\\{?(TARGETARCH|TARGETPLATFORM)\\b");
+    /** Signs that a Dockerfile is written for several platforms. */
+    private static final Pattern PLATFORM_INTENT =
+            Pattern.compile("\\b(TARGETARCH|TARGETPLATFORM|TARGETOS|TARGETVARIANT|BUILDPLATFORM)\\b");
 
     @Override
     public RuleMeta meta() {
@@ -59,17 +63,18 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
         if (multi.isEmpty() && !unknown) {
             return;
         }
+        boolean intent = multi.isEmpty() && PLATFORM_INTENT.matcher(context.file().source().text()).find();
         for (Stage stage : dockerfile.stages()) {
             for (Instruction run : stage.instructions()) {
                 if (run.is("RUN")) {
-                    checkRun(context, stage, run, multi);
+                    checkRun(context, stage, run, multi, intent);
                 }
             }
         }
     }
 
-    private void checkRun(RuleContext context, Stage stage, Instruction run, List<BuildInvocation> multi) {
-        boolean argInserted = false;
+    private void checkRun(RuleContext context, Stage stage, Instruction run, List<BuildInvocation> multi,
+            boolean intent) {
         for (RunMount mount : run.mounts()) {
             Optional<String> target = mount.target();
             if (!mount.type().equals("cache") || target.isEmpty() || isPackageCache(stage, run, target.get())) {
@@ -102,29 +107,31 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
                 problem = "the cache mount at `" + key + "` has no id, so BuildKit keys it by its target path"
                         + " and every target platform gets the same cache";
                 range = mount.flag().valueRange().orElseThrow();
-                edits.add(Edit.insert(mount.endOffset(), ",id=" + cacheName(key) + "-${TARGETARCH}"));
+                edits.add(Edit.insert(mount.endOffset(), ",id=" + defaultId(key) + "-${TARGETARCH}"));
                 undeclared.add("TARGETARCH");
             }
             undeclared.removeIf(name -> stage.isArgDeclaredBefore(name, run));
-            if (!argInserted) {
-                for (String arg : undeclared) {
-                    edits.add(argLine(context.file().source(), run, arg));
-                }
-                argInserted = true;
+            for (String arg : undeclared) {
+                edits.add(argLine(context.file().source(), stage, run, arg));
             }
-            report(context, range, problem, multi, edits);
+            report(context, range, problem, multi, intent, edits);
         }
     }
 
+    /** @param intent whether the Dockerfile uses the platform ARGs, so it is written for several platforms */
     private static void report(RuleContext context, TextRange range, String problem, List<BuildInvocation> multi,
-            List<Edit> edits) {
+            boolean intent, List<Edit> edits) {
+        // A new id is a new cache: BuildKit starts it empty and keeps the old one until it is pruned.
         Fix[] fix = edits.isEmpty() ? new Fix[0]
-                : new Fix[] {Fix.safe("Key the cache by target platform", edits.toArray(Edit[]::new))};
+                : new Fix[] {Fix.safe("Key the cache by target platform; the new id starts an empty cache on"
+                        + " each builder, and the old cache stays until pruned", edits.toArray(Edit[]::new))};
         if (multi.isEmpty()) {
-            context.report(Severity.WARNING, range, capitalize(problem) + ". No build of this Dockerfile with known"
-                    + " platforms was found; if it is built for several platforms on one builder, their builds"
-                    + " share this build state and clobber each other (e.g. a checkout at another platform's commit)."
-                    + " Make the id vary with ${TARGETARCH}.", fix);
+            String message = capitalize(problem) + ". No build of this Dockerfile for several platforms was found"
+                    + (intent ? ", though it is written for several (it uses the platform ARGs)" : "")
+                    + ": built for several platforms on one builder (--platform linux/amd64,linux/arm64), the"
+                    + " platforms would share this build state and clobber each other's, e.g. a checkout at"
+                    + " another platform's commit. Make the id vary with ${TARGETARCH}.";
+            context.report(intent ? Severity.WARNING : Severity.NOTE, range, message, fix);
             return;
         }
         BuildInvocation first = multi.get(0);
@@ -141,10 +148,28 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
         context.report(context.finding(Severity.ERROR, range, message, related, List.of(fix)));
     }
 
+    /**
+     * A package manager's or compiler cache's own folder (knowledge base), also where a variable of
+     * that tool ({@code UV_CACHE_DIR}) points in this stage: its entries are keyed by the tool.
+     */
     private static boolean isPackageCache(Stage stage, Instruction run, String target) {
-        var caches = KnowledgeBase.bundled().packageCaches();
-        return caches.isPlatformKeyedPackageCache(target)
-                || caches.isPlatformKeyedPackageCache(stage.scopeAt(run).expand(target));
+        PackageCaches caches = KnowledgeBase.bundled().packageCaches();
+        String expanded = stage.scopeAt(run).expand(target);
+        if (caches.isPlatformKeyedPackageCache(target) || caches.isPlatformKeyedPackageCache(expanded)) {
+            return true;
+        }
+        String path = BuildSteps.resolve("/", expanded);
+        // The few variables that relocate a cache, looked up in the scope: not every variable visible.
+        for (PackageCaches.PackageCache tool : caches.caches()) {
+            for (String name : tool.env()) {
+                Optional<Scope.Variable> variable = stage.scopeAt(run).variable(name);
+                if (tool.platformSafe() && variable.isPresent() && variable.get().value() != null
+                        && path.equals(BuildSteps.resolve("/", variable.get().value()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<String> platformArgs(String text) {
@@ -156,23 +181,28 @@ public final class CacheMountSharedAcrossPlatforms implements Rule {
         return names;
     }
 
-    /** {@code ARG name} on its own line before the RUN, indented like it, with the file's line break. */
-    private static Edit argLine(SourceFile source, Instruction run, String name) {
+    /**
+     * {@code ARG name} on its own line before the RUN, indented like it, with the file's line break;
+     * one such line serves every later RUN of the stage, so fixes of one round make it once.
+     */
+    private static Edit argLine(SourceFile source, Stage stage, Instruction run, String name) {
         int line = source.lineIndex(run.keywordRange().start());
         int lineStart = source.lineStart(line);
         String indent = source.text().substring(lineStart, run.keywordRange().start());
         if (!indent.isBlank()) {
             indent = "";
         }
-        return Edit.insert(lineStart, indent + "ARG " + name + source.lineBreak());
+        return Edit.declaration(lineStart, indent + "ARG " + name + source.lineBreak(),
+                "ARG " + name + " in stage " + stage.index());
     }
 
-    /** "deps" for "/vllm-workspace/.deps": the target's last segment as a cache name. */
-    static String cacheName(String target) {
-        String path = target.replaceAll("/+$", "");
-        String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_.-]+", "-").replaceAll("^[.-]+", "");
-        return last.isEmpty() ? "cache" : last;
+    /**
+     * The id BuildKit gives a cache mount without one: its target ("Defaults to value of target",
+     * Dockerfile reference, RUN --mount=type=cache). Keeping it in the new id keeps two mounts with
+     * different targets apart.
+     */
+    static String defaultId(String target) {
+        return target.length() > 1 ? target.replaceAll("/+$", "") : target;
     }
 
     private static String stageName(Stage stage) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** VL105: {@code -C cmake.define.X=...} handed to a project built with setuptools, which ignores it. */
 public final class ConfigSettingsIgnored implements Rule {
-    private static final RuleMeta META = new RuleMeta("VL105", "config-settings-ignored", Severity.ERROR,
+    private static final RuleMeta META = new RuleMeta("VL105", "config-settings-ignored", Severity.WARNING,
             "pip -C/--config-settings cmake.define.X=... for a project built with setuptools.build_meta, which"
                     + " silently ignores it.",
             Fixability.NONE, EnumSet.of(FileKind.DOCKERFILE, FileKind.WORKFLOW, FileKind.SHELL),
@@ -27,6 +27,7 @@ public final class ConfigSettingsIgnored implements Rule {
 
     private static final String PREFIX = "cmake.define.";
 
+    // A warning: the setting is sure to be ignored, but the build goes on without it and may pass.
     @Override
     public RuleMeta meta() {
         return META;

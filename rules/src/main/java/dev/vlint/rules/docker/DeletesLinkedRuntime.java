@@ -80,12 +80,13 @@ public final class DeletesLinkedRuntime implements Rule {
             }
             LinkedDir dir = hit.get(0);
             String deleted = samePath(value, dir.path()) ? dir.path()
-                    : dir.path() + " (matched by " + value + ")";
-            String message = "This deletes " + deleted + ", which " + image.repository() + " images link against: "
-                    + dir.library() + " (" + dir.why() + "). Anything that loads it then fails with"
-                    + " \"OSError: " + dir.library() + ": cannot open shared object file: No such file or directory\"."
-                    + " Keep this directory; deleting base-image files in a later layer does not shrink the image"
-                    + " anyway.";
+                    : inside(value, dir.path()) ? value + " inside " + dir.path()
+                    : dir.path() + ", matched by " + value + ",";
+            String message = "This deletes " + deleted + " and " + image.repository() + " images load "
+                    + dir.library() + " from " + dir.libraryDir() + ": " + dir.why() + ". Anything that loads it"
+                    + " then fails with \"OSError: " + dir.library() + ": cannot open shared object file: No such"
+                    + " file or directory\". Keep this directory; deleting base-image files in a later layer does"
+                    + " not shrink the image anyway.";
             Optional<Fix> fix = canDrop && exactly(value, dir) ? dropWord(command, path) : Optional.empty();
             context.report(path.range(), message, fix.stream().toArray(Fix[]::new));
             return;
@@ -109,13 +110,20 @@ public final class DeletesLinkedRuntime implements Rule {
         return BuildSteps.resolve("/", a).equals(BuildSteps.resolve("/", b));
     }
 
+    /** Whether {@code path} lies below the directory {@code dir}. */
+    private static boolean inside(String path, String dir) {
+        return BuildSteps.resolve("/", path).startsWith(BuildSteps.resolve("/", dir) + "/");
+    }
+
     /**
-     * Whether the path names just that directory or its contents ({@code lib64}, {@code lib64/*}); a parent
-     * or a glob such as {@code /opt/*} deletes other things too, and dropping it would keep those.
+     * Whether the path names just that directory, its contents or the part of it that holds the library
+     * ({@code lib64}, {@code lib64/*}, {@code /opt/hpcx/ompi}); a parent or a glob such as {@code /opt/*}
+     * deletes other things too, and dropping it would keep those.
      */
     private static boolean exactly(String path, LinkedDir dir) {
         String p = path.endsWith("/*") ? path.substring(0, path.length() - 2) : path;
-        return !p.contains("*") && !p.contains("?") && !p.contains("[") && samePath(p, dir.path());
+        return !p.contains("*") && !p.contains("?") && !p.contains("[")
+                && (samePath(p, dir.path()) || inside(p, dir.path()));
     }
 
     /** {@code find DIR [-mindepth N] [-type d] -delete} or {@code -exec rm -rf {} +}: no name tests. */

@@ -74,12 +74,16 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
         return step.effective().hasFlag(flag);
     }
 
-    /** Whether the build runs in an isolated environment (the default of pip, uv and build). */
+    /**
+     * Whether the build runs in an isolated environment (the default of pip, uv and build): no flag
+     * and no environment variable ({@link BuildIsolation}) turns it off.
+     */
     boolean buildIsolated() {
         return switch (kind) {
             case PYPA_BUILD -> !hasFlag("--no-isolation") && !hasFlag("-n");
             case SETUP_PY -> false;
-            default -> !hasFlag("--no-build-isolation");
+            default -> !hasFlag("--no-build-isolation") && !BuildIsolation.offByEnvironment(step.command(),
+                    kind == Kind.UV_PIP_INSTALL || kind == Kind.UV_BUILD, step.variables());
         };
     }
 

@@ -5,8 +5,11 @@ import dev.vlint.rules.docker.BuildSteps.Sequence;
 import dev.vlint.rules.docker.BuildSteps.Step;
 import dev.vlint.shell.Word;
 import dev.vlint.workflow.YamlNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,22 +60,42 @@ final class ProjectRefs {
      * else the clone's {@code --branch}. Null when the clone took the default branch or the ref is unknown.
      */
     static String cloneRef(Sequence sequence, Step at, String dir) {
+        List<RefAt> changes = sequence.index(RefAt.class, ProjectRefs::refChanges).getOrDefault(dir, List.of());
+        int position = sequence.position(at);
         String ref = null;
-        String fetched = null;
-        for (Step step : sequence.steps()) {
-            if (step == at) {
-                break;
+        for (int low = 0, high = changes.size() - 1; low <= high; ) { // the last change before at
+            int middle = (low + high) >>> 1;
+            if (changes.get(middle).index() < position) {
+                ref = changes.get(middle).ref();
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
+        }
+        return ref;
+    }
+
+    /** The ref of a clone's folder from step {@code index} on. */
+    private record RefAt(int index, String ref) {}
+
+    /** Every change of a clone's ref, per folder and in step order, from one pass over the steps. */
+    private static Map<String, List<RefAt>> refChanges(Sequence sequence) {
+        Map<String, List<RefAt>> changes = new HashMap<>();
+        Map<String, String> fetched = new HashMap<>();
+        List<Step> steps = sequence.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
             Cloned clone = BuildSteps.cloneOf(step);
-            if (clone != null && clone.dir().equals(dir)) {
+            if (clone != null) {
                 Word branch = step.effective().optionValue("--branch");
                 branch = branch != null ? branch : step.effective().optionValue("-b");
-                ref = branch == null ? null : step.value(branch);
-                fetched = null;
+                changes.computeIfAbsent(clone.dir(), d -> new ArrayList<>())
+                        .add(new RefAt(i, branch == null ? null : step.value(branch)));
+                fetched.remove(clone.dir());
                 continue;
             }
             BuildSteps.Git git = BuildSteps.git(step);
-            if (git == null || !git.dir().equals(dir)) {
+            if (git == null) {
                 continue;
             }
             List<Word> args = step.effective().args();
@@ -80,13 +103,14 @@ final class ProjectRefs {
             List<Word> operands = BuildSteps.operands(step.effective(), git.subcommand() + 1,
                     Set.of("--depth", "-b", "-B", "-c", "--conflict"));
             if ("fetch".equals(sub) && operands.size() >= 2) {
-                fetched = step.value(operands.get(operands.size() - 1));
+                fetched.put(git.dir(), step.value(operands.get(operands.size() - 1)));
             } else if (sub != null && CHECKOUT.contains(sub) && !operands.isEmpty()) {
                 String target = step.value(operands.get(0));
-                ref = "FETCH_HEAD".equals(target) ? fetched : target;
+                changes.computeIfAbsent(git.dir(), d -> new ArrayList<>())
+                        .add(new RefAt(i, "FETCH_HEAD".equals(target) ? fetched.get(git.dir()) : target));
             }
         }
-        return ref;
+        return changes;
     }
 
     /**
@@ -117,11 +141,19 @@ final class ProjectRefs {
      * installed before it is a CPU build (vLLM's setup.py then detects no CUDA), else "cuda".
      */
     static String defaultDevice(Sequence sequence, Step at) {
+        return sequence.index(DeviceAfter.class, ProjectRefs::devices)[sequence.position(at)];
+    }
+
+    /** Key of the index behind {@link #defaultDevice}: the device each step sees. */
+    private interface DeviceAfter {}
+
+    private static String[] devices(Sequence sequence) {
+        List<Step> steps = sequence.steps();
+        String[] before = new String[steps.size() + 1];
         String device = "cuda";
-        for (Step step : sequence.steps()) {
-            if (step == at) {
-                break;
-            }
+        for (int i = 0; i < steps.size(); i++) {
+            before[i] = device;
+            Step step = steps.get(i);
             PipCommand pip = PipCommand.of(step);
             if (pip == null || !pip.installs() || TorchInstalls.installedBy(pip, 0, false).isEmpty()) {
                 continue;
@@ -139,22 +171,31 @@ final class ProjectRefs {
             }
             device = cpu ? "cpu" : "cuda";
         }
-        return device;
+        before[steps.size()] = device;
+        return before;
     }
 
     /** Whether an earlier step ran vLLM's {@code use_existing_torch.py} in {@code dir}, which strips its torch pins. */
     static boolean strippedTorchPins(Sequence sequence, Step at, String dir) {
-        for (Step step : sequence.steps()) {
-            if (step == at) {
-                return false;
-            }
+        Integer first = sequence.index(StrippedPins.class, ProjectRefs::strippedPins)
+                .get(BuildSteps.resolve(dir, "use_existing_torch.py"));
+        return first != null && first < sequence.position(at);
+    }
+
+    /** Key of the index behind {@link #strippedTorchPins}: each script run, by path, at its first step. */
+    private interface StrippedPins {}
+
+    private static Map<String, Integer> strippedPins(Sequence sequence) {
+        Map<String, Integer> first = new HashMap<>();
+        List<Step> steps = sequence.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
             List<Word> args = step.effective().args();
             String script = args.isEmpty() ? null : step.value(args.get(0));
-            if (step.name().startsWith("python") && script != null && script.endsWith("use_existing_torch.py")
-                    && BuildSteps.resolve(step.cwd(), script).equals(BuildSteps.resolve(dir, "use_existing_torch.py"))) {
-                return true;
+            if (step.name().startsWith("python") && script != null && script.endsWith("use_existing_torch.py")) {
+                first.putIfAbsent(BuildSteps.resolve(step.cwd(), script), i);
             }
         }
-        return false;
+        return first;
     }
 }

@@ -11,6 +11,7 @@ import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
 import dev.vlint.rules.docker.BuildSteps.Step;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +41,9 @@ final class ScriptCallers {
                 Dockerfile dockerfile = file.model(DockerfileParser.KEY);
                 String inContext = folder.isEmpty() ? script.path() : script.path().substring(folder.length() + 1);
                 for (Stage stage : dockerfile == null ? List.<Stage>of() : dockerfile.stages()) {
-                    String copiedTo = copyDestination(stage, inContext);
+                    String copiedTo = copyDestination(stageRuns(file, dockerfile).get(stage.index()).copies(), inContext);
                     if (runs(file, dockerfile, stage, copiedTo, inContext)) {
-                        images.add(BuildSteps.rootImage(dockerfile, stage));
+                        images.add(BuildSteps.rootImage(file, dockerfile, stage));
                     }
                 }
             }
@@ -56,14 +57,10 @@ final class ScriptCallers {
     }
 
     /** Where a COPY of the stage puts the script ({@code inContext}: its path in the build context), or null. */
-    private static String copyDestination(Stage stage, String inContext) {
+    private static String copyDestination(List<Instruction> copies, String inContext) {
         String name = inContext.substring(inContext.lastIndexOf('/') + 1);
         String destination = null;
-        for (Instruction instruction : stage.instructions()) {
-            if (!(instruction.is("COPY") || instruction.is("ADD")) || instruction.flag("from").isPresent()
-                    || instruction.args().size() < 2) {
-                continue;
-            }
+        for (Instruction instruction : copies) {
             List<Word> args = instruction.args();
             String dest = args.get(args.size() - 1).text();
             for (Word source : args.subList(0, args.size() - 1)) {
@@ -84,23 +81,60 @@ final class ScriptCallers {
      */
     private static boolean runs(ProjectFile file, Dockerfile dockerfile, Stage stage, String copiedTo,
             String inContext) {
-        for (Step step : BuildSteps.ofStage(file, dockerfile, stage)) {
-            if (step.stage() != stage || step.effective().name() == null) {
-                continue;
-            }
-            String name = step.value(step.effective().name());
-            if (name != null && SHELLS.contains(name) && !step.effective().args().isEmpty()) {
-                name = step.value(step.effective().args().get(0));
-            }
-            if (name == null) {
-                continue;
-            }
-            String path = step.resolve(name);
-            if (path.equals(copiedTo) || mountedAt(step, inContext).contains(path)) {
+        StageRuns runs = stageRuns(file, dockerfile).get(stage.index());
+        if (copiedTo != null && runs.executed().containsKey(copiedTo)) {
+            return true;
+        }
+        for (Map.Entry<String, Step> mounted : runs.mounting()) {
+            if (mountedAt(mounted.getValue(), inContext).contains(mounted.getKey())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * What one stage copies from the build context (COPY and ADD without --from) and what its RUNs
+     * execute: each path with the step that runs it, and apart the steps whose RUN has bind mounts
+     * (where the script may be seen). Worked out once per
+     * Dockerfile, so many scripts next to one Dockerfile do not each reread all its commands.
+     */
+    private record StageRuns(List<Instruction> copies, Map<String, Step> executed,
+            List<Map.Entry<String, Step>> mounting) {}
+
+    private static final Object STAGE_RUNS = new Object();
+
+    private static List<StageRuns> stageRuns(ProjectFile file, Dockerfile dockerfile) {
+        return file.derived(STAGE_RUNS, f -> dockerfile.stages().stream().map(stage -> {
+            Map<String, Step> executed = new HashMap<>();
+            List<Map.Entry<String, Step>> mounting = new ArrayList<>();
+            for (Step step : BuildSteps.ownSteps(f, dockerfile, stage)) {
+                String path = executedPath(step);
+                if (path == null) {
+                    continue;
+                }
+                executed.putIfAbsent(path, step);
+                Instruction run = step.snippet().instruction();
+                if (run != null && run.mounts().stream().anyMatch(m -> m.type().equals("bind"))) {
+                    mounting.add(Map.entry(path, step));
+                }
+            }
+            List<Instruction> copies = stage.instructions().stream().filter(i -> (i.is("COPY") || i.is("ADD"))
+                    && i.flag("from").isEmpty() && i.args().size() >= 2).toList();
+            return new StageRuns(copies, executed, mounting);
+        }).toList());
+    }
+
+    /** The path a step executes, through a shell ({@code bash x.sh}) or directly; null when unknown. */
+    private static String executedPath(Step step) {
+        if (step.effective().name() == null) {
+            return null;
+        }
+        String name = step.value(step.effective().name());
+        if (name != null && SHELLS.contains(name) && !step.effective().args().isEmpty()) {
+            name = step.value(step.effective().args().get(0));
+        }
+        return name == null ? null : step.resolve(name);
     }
 
     /** Where the bind mounts of the step's RUN show the context file {@code inContext}. */

@@ -13,6 +13,7 @@ import dev.vlint.rules.docker.BuildSteps.Step;
 import dev.vlint.shell.Connector;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
+import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -77,7 +78,7 @@ public final class ShallowClonePinnedCommit implements Rule {
                     if (clone != null) {
                         clones.add(0, clone);
                         if (report) {
-                            checkBranch(context, clone);
+                            checkBranch(context, clone, sequence);
                         }
                     }
                 } else if ("fetch".equals(subcommand) || "pull".equals(subcommand)) {
@@ -112,7 +113,7 @@ public final class ShallowClonePinnedCommit implements Rule {
         return new Clone(step, url, dirWord, BuildSteps.resolve(cwd, dir), shallow);
     }
 
-    private static void checkBranch(RuleContext context, Clone clone) {
+    private static void checkBranch(RuleContext context, Clone clone, Sequence sequence) {
         SimpleCommand command = clone.step.effective();
         Word branch = command.optionValue("--branch");
         branch = branch == null ? command.optionValue("-b") : branch;
@@ -123,7 +124,28 @@ public final class ShallowClonePinnedCommit implements Rule {
         String message = "git clone --branch takes a branch or tag name, not a commit: cloning fails with"
                 + " \"Remote branch " + value + " not found in upstream origin\". Fetch the commit itself: "
                 + rewrite(clone, branch, "<dir>") + ".";
-        context.report(branch.range(), message, fix(clone, branch).stream().toArray(Fix[]::new));
+        Step checkout = laterCheckout(sequence, clone, value);
+        context.report(branch.range(), message,
+                fix(context.file().source(), clone, branch, checkout).stream().toArray(Fix[]::new));
+    }
+
+    /** A later {@code git checkout <value>} in the clone's directory, which the rewrite makes redundant; or null. */
+    private static Step laterCheckout(Sequence sequence, Clone clone, String value) {
+        boolean after = false;
+        for (Step step : sequence.steps()) {
+            after |= step == clone.step;
+            BuildSteps.Git call = after && step != clone.step ? BuildSteps.git(step) : null;
+            if (call == null || !clone.dir.equals(call.dir())) {
+                continue;
+            }
+            List<Word> args = step.effective().args();
+            List<Word> operands = BuildSteps.operands(step.effective(), call.subcommand() + 1, Set.of("-b", "-B"));
+            if ("checkout".equals(args.get(call.subcommand()).literalValue()) && operands.size() == 1
+                    && value.equals(step.value(operands.get(0)))) {
+                return step;
+            }
+        }
+        return null;
     }
 
     private static void checkCheckout(RuleContext context, Clone clone, Step checkout, Word ref) {
@@ -132,12 +154,29 @@ public final class ShallowClonePinnedCommit implements Rule {
             return;
         }
         Word sha = sameValueAt(clone.step, checkout, ref) ? ref : null;
-        String message = "The clone of " + clone.dir + " is shallow (--depth), so it holds only the tip of one"
-                + " branch: commit " + value + " is not in it and this checkout fails with \"fatal: reference is"
-                + " not a tree\" (or \"did not match any file(s) known to git\"). Fetch exactly that commit"
-                + " instead: git init, git fetch --depth 1 origin <sha>, git checkout FETCH_HEAD; or clone"
-                + " without --depth.";
-        context.report(ref.range(), message, sha == null ? new Fix[0] : fix(clone, sha).stream().toArray(Fix[]::new));
+        String fetch = " Fetch exactly that commit instead: git init, git fetch --depth 1 origin <sha>, git checkout"
+                + " FETCH_HEAD; or clone without --depth.";
+        Fix[] fixes = sha == null ? new Fix[0] : fix(context.file().source(), clone, sha, checkout).stream().toArray(Fix[]::new);
+        String depth = depth(clone.step.effective());
+        if ("1".equals(depth)) {
+            context.report(ref.range(), "The clone of " + clone.dir + " is shallow (--depth 1), so it holds only the"
+                    + " tip of one branch: commit " + value + " is not in it and this checkout fails with \"fatal:"
+                    + " reference is not a tree\" or \"did not match any file(s) known to git\"." + fetch, fixes);
+            return;
+        }
+        // With more history the commit may still be in it: the checkout fails only once the branch has moved on.
+        String kept = depth == null ? "only part of the branch's history"
+                : "only the last " + depth + " commits of the branch";
+        context.report(Severity.NOTE, ref.range(), "The clone of " + clone.dir + " is shallow and holds " + kept
+                + ": commit " + value + " is in it only while it is among them, and this checkout fails with"
+                + " \"fatal: reference is not a tree\" once the branch moves past it." + fetch, fixes);
+    }
+
+    /** The value of {@code --depth} as written ("1", "100"), or null when it is unknown or not given. */
+    private static String depth(SimpleCommand clone) {
+        Word depth = clone.optionValue("--depth");
+        String value = depth == null ? null : depth.literalValue();
+        return value != null && value.matches("\\d+") ? String.valueOf(Integer.parseInt(value)) : null;
     }
 
     /** Whether {@code ref} (written at {@code checkout}) has the same value where the clone runs. */
@@ -146,8 +185,11 @@ public final class ShallowClonePinnedCommit implements Rule {
         return there != null && there.equals(checkout.value(ref));
     }
 
-    /** The clone rewritten to fetch one commit, when the clone is a plain one and the commit id is complete. */
-    private static Optional<Fix> fix(Clone clone, Word sha) {
+    /**
+     * The clone rewritten to fetch one commit, when the clone is a plain one and the commit id is
+     * complete; the checkout of that commit, now redundant, is removed where that is clean.
+     */
+    private static Optional<Fix> fix(SourceFile source, Clone clone, Word sha, Step checkout) {
         SimpleCommand command = clone.step.command();
         String value = clone.step.value(sha);
         if (command != clone.step.effective() || !command.assignments().isEmpty()
@@ -161,8 +203,69 @@ public final class ShallowClonePinnedCommit implements Rule {
         }
         List<Word> words = command.words();
         TextRange range = new TextRange(words.get(0).range().start(), words.get(words.size() - 1).range().end());
+        List<Edit> edits = new ArrayList<>();
+        edits.add(new Edit(range, rewrite(clone, sha, dir)));
+        if (checkout != null) {
+            removal(source, checkout).filter(e -> e.range().start() >= range.end()).ifPresent(edits::add);
+        }
         return Optional.of(Fix.unsafe("Fetch only commit " + value + " instead of a shallow clone",
-                new Edit(range, rewrite(clone, sha, dir))));
+                edits.toArray(Edit[]::new)));
+    }
+
+    /**
+     * The edit that removes a checkout the rewrite makes redundant: a continuation line of its own
+     * ({@code && git checkout X \\}, or the last one with the continuation before it), an
+     * {@code && git checkout X} after another command on its line, or a script line of its own; empty
+     * when it stands elsewhere (it is then left, harmless).
+     */
+    private static Optional<Edit> removal(SourceFile source, Step checkout) {
+        SimpleCommand command = checkout.command();
+        if (command != checkout.effective() || !command.assignments().isEmpty() || !command.redirections().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = source.text();
+        int start = command.range().start();
+        int end = command.range().end();
+        int line = source.lineIndex(start);
+        if (line != source.lineIndex(end)) {
+            return Optional.empty();
+        }
+        int lineStart = source.lineStart(line);
+        int lineEnd = source.lineEnd(line);
+        int nextLine = line + 1 < source.lineCount() ? source.lineStart(line + 1) : text.length();
+        String before = text.substring(lineStart, start);
+        String after = text.substring(end, lineEnd);
+        if (command.connector() == Connector.AND) {
+            if (before.strip().equals("&&") && after.strip().equals("\\")) {
+                return Optional.of(Edit.delete(new TextRange(lineStart, nextLine)));
+            }
+            if (before.strip().equals("&&") && after.isBlank() && line > 0) {
+                // the last command of the chain: the previous line's continuation goes too
+                int previousEnd = source.lineEnd(line - 1);
+                int backslash = text.lastIndexOf('\\', previousEnd);
+                int cut = backslash;
+                while (cut > source.lineStart(line - 1) && Character.isWhitespace(text.charAt(cut - 1))) {
+                    cut--;
+                }
+                if (backslash >= source.lineStart(line - 1) && text.substring(backslash + 1, previousEnd).isBlank()
+                        && cut > source.lineStart(line - 1)) {
+                    return Optional.of(Edit.delete(new TextRange(cut, end)));
+                }
+            }
+            int and = text.lastIndexOf("&&", start);
+            int from = and;
+            while (from > lineStart && Character.isWhitespace(text.charAt(from - 1))) {
+                from--;
+            }
+            if (and >= lineStart && text.substring(and + 2, start).isBlank() && from > lineStart
+                    && (after.isBlank() || after.strip().equals("\\"))) {
+                return Optional.of(Edit.delete(new TextRange(from, end)));
+            }
+        } else if ((command.connector() == Connector.NONE || command.connector() == Connector.NEWLINE)
+                && before.isBlank() && after.isBlank() && nextLine > lineEnd) {
+            return Optional.of(Edit.delete(new TextRange(lineStart, nextLine)));
+        }
+        return Optional.empty();
     }
 
     private static String rewrite(Clone clone, Word sha, String dir) {

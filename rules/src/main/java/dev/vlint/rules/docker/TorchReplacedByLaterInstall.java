@@ -279,14 +279,14 @@ public final class TorchReplacedByLaterInstall implements Rule {
         String dir = slash < 0 ? "." : slash == 0 ? "/" : imagePath.substring(0, slash);
         Pattern name = glob(imagePath.substring(slash + 1));
         List<String> folders = new ArrayList<>();
-        if (sequence.owner() == null) {
+        if (step.stage() == null) {
             if (!dir.startsWith("/")) {
                 folders.add(dir);
             }
         } else {
             String path = context.file().path();
             String contextDir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-            for (String[] mapping : mappings(context, sequence.owner(), step)) {
+            for (String[] mapping : mappings(context, step.stage(), step)) {
                 String target = BuildSteps.resolve("/", mapping[0]);
                 String source = BuildSteps.resolve("", (contextDir.isEmpty() ? "" : contextDir + "/") + mapping[1]);
                 if (dir.equals(target) || dir.startsWith(target.equals("/") ? "/" : target + "/")) {
@@ -324,13 +324,11 @@ public final class TorchReplacedByLaterInstall implements Rule {
         }
         Dockerfile dockerfile = context.model(DockerfileParser.KEY);
         for (Stage stage : dockerfile == null ? List.<Stage>of() : BuildSteps.chain(dockerfile, owner)) {
-            for (Instruction copy : stage.instructions()) {
-                if ((copy.is("COPY") || copy.is("ADD")) && copy.flag("from").isEmpty() && copy.args().size() >= 2) {
-                    List<dev.vlint.dockerfile.Word> args = copy.args();
-                    String dest = stage.scopeAt(copy).expand(args.get(args.size() - 1).text());
-                    for (dev.vlint.dockerfile.Word source : args.subList(0, args.size() - 1)) {
-                        out.add(new String[] {dest, source.text()});
-                    }
+            for (Instruction copy : BuildSteps.contextCopies(context.file(), dockerfile, stage)) {
+                List<dev.vlint.dockerfile.Word> args = copy.args();
+                String dest = stage.scopeAt(copy).expand(args.get(args.size() - 1).text());
+                for (dev.vlint.dockerfile.Word source : args.subList(0, args.size() - 1)) {
+                    out.add(new String[] {dest, source.text()});
                 }
             }
         }

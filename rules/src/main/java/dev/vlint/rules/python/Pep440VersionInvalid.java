@@ -1,5 +1,9 @@
 package dev.vlint.rules.python;
 
+import dev.vlint.buildmodel.BuildInvocation;
+import dev.vlint.buildmodel.BuildJob;
+import dev.vlint.buildmodel.BuildModel;
+import dev.vlint.buildmodel.JobStep;
 import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.DockerfileParser;
 import dev.vlint.dockerfile.Instruction;
@@ -9,6 +13,7 @@ import dev.vlint.kb.Pep440;
 import dev.vlint.project.FileKind;
 import dev.vlint.project.Project;
 import dev.vlint.project.ProjectFile;
+import dev.vlint.project.Repositories;
 import dev.vlint.python.PyProject;
 import dev.vlint.python.WheelName;
 import dev.vlint.rule.Fixability;
@@ -17,19 +22,19 @@ import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import dev.vlint.shell.Assignment;
+import dev.vlint.shell.Branches;
 import dev.vlint.shell.ShellSnippets;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
 import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
-import dev.vlint.workflow.ActionRef;
 import dev.vlint.workflow.Job;
-import dev.vlint.workflow.Step;
 import dev.vlint.workflow.Workflow;
 import dev.vlint.workflow.WorkflowParser;
 import dev.vlint.workflow.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +61,10 @@ public final class Pep440VersionInvalid implements Rule {
     private static final Pattern SETUP_PY_VERSION = Pattern.compile("\\bversion\\s*=\\s*(['\"])([^'\"\\n]*)\\1");
     /** A local label at the end of a value as written, possibly before a closing quote. */
     private static final Pattern LOCAL_LABEL = Pattern.compile("\\+[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?=[\"']?$)");
-    private static final Set<String> PUBLISH_ACTIONS = Set.of("pypa/gh-action-pypi-publish");
+    private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*|@[\\w.-]+@|\\{\\{[^}]*}}"
+            + "|\\$\\{?\\w+}?|__\\w+__|%\\w+%|<[\\w.-]+>");
+    /** What follows a quoted setup.py version that makes it part of an expression ({@code .format()}, {@code %}, {@code +}). */
+    private static final Pattern EXPRESSION_AFTER = Pattern.compile("\\s*[.%+\\[]");
 
     /** A version as written: its value (null when it depends on unknown variables) and where it is. */
     private record Written(String value, TextRange range, String what) {}
@@ -93,11 +101,14 @@ public final class Pep440VersionInvalid implements Rule {
         SourceFile source = context.file().source();
         String resolvedLabel = null;
         if (version.value() != null) {
+            if (version.value().isBlank() || isPlaceholder(version.value())) {
+                return; // an empty override is ignored; a placeholder is replaced before the build reads it
+            }
             Optional<Pep440.Version> parsed = Pep440.parse(version.value());
             if (parsed.isEmpty()) {
                 context.report(version.range(), version.what() + " '" + version.value() + "' is not a PEP 440"
-                        + " version (N(.N)*[{a|b|rc}N][.postN][.devN][+local]); pip, build backends and PyPI reject"
-                        + " it. Use a PEP 440 spelling such as '1.0.0rc1'");
+                        + " version, which is N[.N...] with optional aN, bN or rcN, .postN, .devN and +local parts;"
+                        + " pip, build backends and PyPI reject it. Use a PEP 440 spelling such as '1.0.0rc1'");
                 return;
             }
             if (!parsed.get().hasLocal()) {
@@ -105,7 +116,7 @@ public final class Pep440VersionInvalid implements Rule {
             }
             resolvedLabel = "+" + parsed.get().localLabel().orElseThrow();
         }
-        Optional<String> publisher = pypiPublishing(context.project());
+        Optional<String> publisher = publisherOf(context.project(), context.file());
         if (publisher.isEmpty()) {
             return;
         }
@@ -123,6 +134,15 @@ public final class Pep440VersionInvalid implements Rule {
                 Fix.unsafe("Drop the local label '" + written.group() + "'", Edit.delete(labelRange)));
     }
 
+    /**
+     * A value the project's build replaces before anything reads it: a bare name in capitals
+     * ({@code VERSION}), or one in template delimiters ({@code @VERSION@}, {@code {{ version }}},
+     * {@code ${VERSION}}, {@code __VERSION__}, {@code %VERSION%}, {@code <version>}).
+     */
+    static boolean isPlaceholder(String value) {
+        return PLACEHOLDER.matcher(value.trim()).matches();
+    }
+
     private static String localMessage(Written version, String label, String publisher) {
         return version.what() + " has the local version label '" + label + "', but " + publisher
                 + " and PyPI rejects local versions (\"Can't use PEP 440 local versions\"); drop the label and"
@@ -131,11 +151,18 @@ public final class Pep440VersionInvalid implements Rule {
 
     // ------------------------------------------------------------------ where versions are written
 
+    /**
+     * {@code version="..."} literals of setup.py; not those that are part of an expression (a format
+     * string, {@code %}, {@code +}) or hold format fields: their value is computed when setup.py runs.
+     */
     private static void setupPyVersions(SourceFile source, List<Written> out) {
-        Matcher m = SETUP_PY_VERSION.matcher(source.text());
+        String text = source.text();
+        Matcher m = SETUP_PY_VERSION.matcher(text);
         while (m.find()) {
             String line = source.lineText(source.position(m.start()).line() - 1).trim();
-            if (!line.startsWith("#")) {
+            boolean expression = EXPRESSION_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || m.group(2).contains("{") || m.group(2).contains("%");
+            if (!line.startsWith("#") && !expression) {
                 out.add(new Written(m.group(2), new TextRange(m.start(2), m.end(2)), "setup.py version"));
             }
         }
@@ -195,7 +222,11 @@ public final class Pep440VersionInvalid implements Rule {
     /** Version variables assigned in shell, and wheel file names given to commands. */
     private static void shellVersions(ProjectFile file, List<Written> out) {
         for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+            Branches branches = Branches.of(snippet.script());
             for (SimpleCommand command : snippet.script().commands()) {
+                if (branches.isDead(command, snippet::variablesAt)) {
+                    continue; // a guard such as if [ "$V" != default ] keeps this value from the build
+                }
                 List<Assignment> assignments = new ArrayList<>(command.assignments());
                 assignments.addAll(command.variableAssignments());
                 for (Assignment assignment : assignments.stream().distinct().toList()) {
@@ -235,39 +266,89 @@ public final class Pep440VersionInvalid implements Rule {
 
     // ------------------------------------------------------------------ publishing
 
-    /** Where the repository publishes to PyPI ("release.yml step 3 uses pypa/gh-action-pypi-publish"), if it does. */
-    private static Optional<String> pypiPublishing(Project project) {
-        return project.derived(Pep440VersionInvalid.class, Pep440VersionInvalid::findPublishing);
-    }
+    /**
+     * A place that uploads to PyPI and what it uploads from: the scripts it runs, the Dockerfiles it
+     * builds and the Python projects it builds into distributions (root-relative folders).
+     */
+    private record Publisher(String description, String file, String repository, Set<String> scripts,
+            Set<String> dockerfiles, Set<String> packages) {}
 
-    private static Optional<String> findPublishing(Project project) {
-        for (ProjectFile file : project.files(FileKind.WORKFLOW)) {
-            Workflow workflow = file.model(WorkflowParser.KEY);
-            for (Job job : workflow == null ? List.<Job>of() : workflow.jobs()) {
-                for (Step step : job.steps()) {
-                    ActionRef action = step.action();
-                    YamlNode repository = step.with("repository-url");
-                    boolean toPypi = repository == null || repository.value() == null
-                            || repository.value().contains("pypi.org");
-                    if (action != null && PUBLISH_ACTIONS.contains(action.action()) && toPypi) {
-                        return Optional.of(file.path() + " publishes with " + action.action());
-                    }
-                }
+    /**
+     * Where the versions of {@code file} are published to PyPI ("release.yml publishes with
+     * pypa/gh-action-pypi-publish"): a publisher of the same repository that uploads what comes out
+     * of this file. A project at the repository's root is its package; a project elsewhere must be
+     * built by the publisher; a Dockerfile built by it; a script run by it or uploading itself.
+     */
+    private static Optional<String> publisherOf(Project project, ProjectFile file) {
+        String repository = Repositories.rootOf(project, file.path());
+        String folder = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : ".";
+        for (Publisher publisher : publishers(project)) {
+            if (!publisher.repository().equals(repository)) {
+                continue;
             }
-        }
-        for (ProjectFile file : project.files()) {
-            for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
-                for (SimpleCommand raw : snippet.script().commands()) {
-                    SimpleCommand command = raw.effective();
-                    String publisher = publisher(command);
-                    if (publisher != null) {
-                        int line = file.source().position(command.range().start()).line();
-                        return Optional.of(file.path() + ":" + line + " publishes with '" + publisher + "'");
-                    }
-                }
+            boolean linked = switch (file.kind()) {
+                case PYPROJECT, SETUP_PY -> folder.equals(repository.isEmpty() ? "." : repository)
+                        || publisher.packages().contains(folder);
+                case DOCKERFILE -> publisher.dockerfiles().contains(file.path());
+                case SHELL -> publisher.file().equals(file.path()) || publisher.scripts().contains(file.path());
+                case WORKFLOW -> publisher.file().equals(file.path());
+                default -> false;
+            };
+            if (linked) {
+                return Optional.of(publisher.description());
             }
         }
         return Optional.empty();
+    }
+
+    private static List<Publisher> publishers(Project project) {
+        return project.derived(Pep440VersionInvalid.class, Pep440VersionInvalid::findPublishers);
+    }
+
+    private static List<Publisher> findPublishers(Project project) {
+        BuildModel model = BuildModel.of(project);
+        List<Publisher> out = new ArrayList<>();
+        for (ProjectFile file : project.files(FileKind.WORKFLOW)) {
+            List<BuildJob> jobs = model.jobsIn(file.path());
+            Optional<JobStep> publish = jobs.stream().flatMap(j -> j.steps().stream())
+                    .filter(s -> s.kinds().contains(JobStep.Kind.PYPI_PUBLISH)).findFirst();
+            if (publish.isEmpty()) {
+                continue;
+            }
+            Set<String> scripts = new HashSet<>();
+            Set<String> packages = new HashSet<>();
+            for (BuildJob job : jobs) {
+                for (JobStep step : job.steps()) {
+                    scripts.addAll(step.scripts());
+                    packages.addAll(step.packageBuilds());
+                }
+            }
+            Set<String> dockerfiles = new HashSet<>();
+            for (BuildInvocation build : model.invocations()) {
+                if (build.job() != null && build.job().workflow().path().equals(file.path())) {
+                    dockerfiles.add(build.dockerfile());
+                }
+            }
+            String how = publish.get().action() != null ? publish.get().action() : "a twine or uv upload";
+            out.add(new Publisher(file.path() + " publishes with " + how, file.path(),
+                    Repositories.rootOf(project, file.path()), scripts, dockerfiles, packages));
+        }
+        for (ProjectFile file : project.files(FileKind.SHELL)) {
+            for (ShellSnippets.Snippet snippet : ShellSnippets.of(file)) {
+                for (SimpleCommand raw : snippet.script().commands()) {
+                    String publisher = publisher(raw.effective());
+                    if (publisher != null) {
+                        int line = file.source().position(raw.range().start()).line();
+                        Set<String> dockerfiles = new HashSet<>();
+                        model.invocationsIn(file.path()).forEach(b -> dockerfiles.add(b.dockerfile()));
+                        out.add(new Publisher(file.path() + ":" + line + " publishes with '" + publisher + "'",
+                                file.path(), Repositories.rootOf(project, file.path()), Set.of(file.path()),
+                                dockerfiles, Set.of()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** "twine upload" or "uv publish" when the command uploads to PyPI (no other repository URL), else null. */

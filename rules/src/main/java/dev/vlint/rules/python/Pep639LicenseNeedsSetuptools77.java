@@ -14,10 +14,12 @@ import dev.vlint.project.ProjectFile;
 import dev.vlint.python.PyProject;
 import dev.vlint.python.Requirement;
 import dev.vlint.rule.Fixability;
+import dev.vlint.rule.RelatedLocation;
 import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
+import dev.vlint.rules.docker.BuildIsolation;
 import dev.vlint.rules.docker.BuildSteps;
 import dev.vlint.shell.Connector;
 import dev.vlint.shell.ShellSnippets;
@@ -28,10 +30,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,17 +98,17 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                 continue;
             }
             String written = context.file().source().slice(requirement.range());
+            // Build isolation installs the newest setuptools the requirement admits, so this fails only
+            // where an older one is resolved: possible, not certain.
             String message = "build-system.requires admits setuptools older than 77 ('" + written + "'), but "
-                    + license.get() + " is a PEP 639 license: " + why(license.get()) + "; such a setuptools is used whenever the"
-                    + " resolver does not pick the newest (constraints, a mirror, an offline index); require "
-                    + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED;
+                    + license.get() + " is a PEP 639 license: " + why(license.get()) + ". Builds pass while build"
+                    + " isolation installs the newest setuptools; one that resolves an older setuptools, through a"
+                    + " constraint, a mirror or an offline index, fails. Require " + SETUPTOOLS_FIXED + " and "
+                    + PACKAGING_FIXED;
             Optional<List<Edit>> edits = raiseEdits(context, pyproject, requirement);
-            if (edits.isPresent()) {
-                context.report(requirement.range(), message, new Fix("Require " + SETUPTOOLS_FIXED + " and "
-                        + PACKAGING_FIXED, Applicability.UNSAFE, edits.get()));
-            } else {
-                context.report(requirement.range(), message);
-            }
+            Fix[] fix = edits.map(e -> new Fix[] {new Fix("Require " + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED,
+                    Applicability.UNSAFE, e)}).orElse(new Fix[0]);
+            context.report(Severity.NOTE, requirement.range(), message, fix);
         }
     }
 
@@ -176,25 +182,34 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     /** A project with a PEP 639 license: where its pyproject.toml comes from, and the license line. */
     private record Pep639Project(String pyproject, String license) {}
 
+    /** The setuptools and packaging requirements a stage installed last, as the walk goes. */
+    private static final class Installs {
+        Installed setuptools;
+        Installed packaging;
+        /** A build requirements file was installed since: what setuptools it brings is unknown. */
+        boolean fromRequirementsFile;
+    }
+
     private static void checkDockerfile(RuleContext context) {
         Set<TextRange> reported = new HashSet<>();
         for (Stage stage : context.model(DockerfileParser.KEY).stages()) {
             Map<String, KnownProject> cloned = new HashMap<>();
+            Installs installs = new Installs();
             String workdir = "/";
             for (Instruction instruction : stage.instructions()) {
                 if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
                     workdir = resolve(workdir, instruction.args().get(0).text());
                 }
                 for (ShellSnippets.Snippet snippet : ShellSnippets.ofRun(context.file(), instruction)) {
-                    checkSnippet(context, snippet, workdir, cloned, reported);
+                    checkSnippet(context, snippet, workdir, cloned, installs, reported);
                 }
             }
         }
     }
 
-    /** Follows {@code cd} and clones through one RUN snippet and checks the builds it runs. */
+    /** Follows {@code cd}, clones and setuptools installs through one RUN snippet and checks the builds it runs. */
     private static void checkSnippet(RuleContext context, ShellSnippets.Snippet snippet, String workdir,
-            Map<String, KnownProject> cloned, Set<TextRange> reported) {
+            Map<String, KnownProject> cloned, Installs installs, Set<TextRange> reported) {
         String cwd = workdir;
         for (SimpleCommand raw : snippet.script().commands()) {
             SimpleCommand command = raw.effective();
@@ -210,13 +225,45 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
                         .ifPresentOrElse(p -> cloned.put(clone.dir(), p), () -> cloned.remove(clone.dir()));
                 continue;
             }
-            if (!isNonIsolatedBuild(command)) {
+            boolean install = isPip(command, "install");
+            if (install) {
+                recordInstalls(command, installs);
+            }
+            boolean build = install || isPip(command, "wheel") || "build".equals(command.commandName());
+            if (!build || !isNonIsolatedBuild(command, snippet.variablesAt(raw))) {
                 continue;
             }
             for (String path : pathArguments(command)) {
                 String dir = resolve(cwd, path);
                 pep639Project(context, snippet, dir, cloned.get(dir)).ifPresent(project ->
-                        checkStageSetuptools(context, snippet, raw, dir, project, reported));
+                        checkStageSetuptools(context, snippet, raw, dir, project, installs, reported));
+            }
+        }
+    }
+
+    /** Notes the setuptools (and packaging next to it) that a pip install asks for. */
+    private static void recordInstalls(SimpleCommand command, Installs installs) {
+        for (String option : List.of("-r", "--requirement")) {
+            for (Word file : command.optionValues(option)) {
+                String value = file.literalValue();
+                if (value == null || value.toLowerCase(Locale.ROOT).matches(".*requirements[-_/]?build[^/]*\\.txt")) {
+                    installs.setuptools = null;
+                    installs.packaging = null;
+                    installs.fromRequirementsFile = true;
+                }
+            }
+        }
+        for (Word arg : command.args()) {
+            Installed installed = installed(arg, command.hasFlag("-U") || command.hasFlag("--upgrade"));
+            if (installed != null && isNamed(arg, "setuptools")) {
+                installs.setuptools = installed;
+                installs.packaging = null;
+                installs.fromRequirementsFile = false;
+                for (Word other : command.args()) {
+                    if (isNamed(other, "packaging")) {
+                        installs.packaging = installed(other, false);
+                    }
+                }
             }
         }
     }
@@ -237,38 +284,11 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
     }
 
     private static void checkStageSetuptools(RuleContext context, ShellSnippets.Snippet buildSnippet,
-            SimpleCommand build, String dir, Pep639Project project, Set<TextRange> reported) {
-        Installed setuptools = null;
-        Installed packaging = null;
-        List<ShellSnippets.Snippet> before = new ArrayList<>();
-        for (Instruction instruction : buildSnippet.stage().instructions()) {
-            if (instruction.range().start() > buildSnippet.instruction().range().start()) {
-                break;
-            }
-            before.addAll(ShellSnippets.ofRun(context.file(), instruction));
-        }
-        for (ShellSnippets.Snippet snippet : before) {
-            for (SimpleCommand raw : snippet.script().commands()) {
-                if (raw.range().start() >= build.range().start() && snippet == buildSnippet) {
-                    break;
-                }
-                SimpleCommand command = raw.effective();
-                if (!isPip(command, "install")) {
-                    continue;
-                }
-                for (Word arg : command.args()) {
-                    Installed installed = installed(arg, command.hasFlag("-U") || command.hasFlag("--upgrade"));
-                    if (installed != null && isNamed(arg, "setuptools")) {
-                        setuptools = installed;
-                        packaging = null;
-                        for (Word other : command.args()) {
-                            if (isNamed(other, "packaging")) {
-                                packaging = installed(other, false);
-                            }
-                        }
-                    }
-                }
-            }
+            SimpleCommand build, String dir, Pep639Project project, Installs installs, Set<TextRange> reported) {
+        Installed setuptools = installs.setuptools;
+        Installed packaging = installs.packaging;
+        if (setuptools == null && installs.fromRequirementsFile) {
+            return; // the project's own build requirements name the setuptools it needs
         }
         if (setuptools == null || !capsBelow(setuptools.clauses(), SETUPTOOLS_MIN)) {
             // pip installs the newest version a specifier admits unless the installed one satisfies it
@@ -279,16 +299,16 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
             }
             return;
         }
-        if (!reported.add(setuptools.word().range())) {
+        Word at = buildWord(build);
+        if (!reported.add(at.range())) {
             return;
         }
         String license = project.license();
-        int line = context.file().source().position(build.range().start()).line();
-        String message = "this stage installs setuptools from '" + setuptools.word().literalValue()
-                + "', which cannot install 77 or newer, but line " + line + " builds " + dir
-                + " with --no-build-isolation, so that setuptools builds it, and " + project.pyproject() + " has "
-                + license + ", a PEP 639 license: " + why(license) + "; install " + SETUPTOOLS_FIXED + " and "
-                + PACKAGING_FIXED;
+        int line = context.file().source().position(setuptools.word().range().start()).line();
+        String message = "This builds " + dir + " without build isolation, so the setuptools this stage installs"
+                + " on line " + line + " from '" + setuptools.word().literalValue() + "' builds it, and that cannot"
+                + " be 77 or newer, while " + project.pyproject() + " has " + license + ", a PEP 639 license: "
+                + why(license) + "; install " + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED;
         List<Edit> edits = new ArrayList<>();
         String written = setuptools.word().raw();
         edits.add(new Edit(setuptools.word().range(), quoted(written, SETUPTOOLS_FIXED)));
@@ -297,8 +317,19 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         } else if (admitsBelow(packaging.clauses(), PACKAGING_MIN)) {
             edits.add(new Edit(packaging.word().range(), quoted(packaging.word().raw(), PACKAGING_FIXED)));
         }
-        context.report(setuptools.word().range(), message, new Fix("Install " + SETUPTOOLS_FIXED + " and "
-                + PACKAGING_FIXED, Applicability.UNSAFE, edits));
+        context.report(context.finding(Severity.ERROR, at.range(), message,
+                List.of(new RelatedLocation(context.file().source(), setuptools.word().range(),
+                        "setuptools is installed below 77 here")),
+                List.of(new Fix("Install " + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED, Applicability.UNSAFE,
+                        edits))));
+    }
+
+    /** The word of a build that turns isolation off, else its command name: where the build is reported. */
+    private static Word buildWord(SimpleCommand build) {
+        SimpleCommand command = build.effective();
+        return command.args().stream().filter(w -> "--no-build-isolation".equals(w.literalValue())
+                || "--no-isolation".equals(w.literalValue()) || "-n".equals(w.literalValue()))
+                .findFirst().orElse(command.name());
     }
 
     /** The setuptools version the stage's base image ships, when the knowledge base knows it and it is older than 77. */
@@ -325,15 +356,12 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
 
     private static void reportImageSetuptools(RuleContext context, SimpleCommand build, String dir,
             Pep639Project project, String imageVersion, Stage stage, Set<TextRange> reported) {
-        SimpleCommand command = build.effective();
-        Word at = command.args().stream().filter(w -> "--no-build-isolation".equals(w.literalValue())
-                || "--no-isolation".equals(w.literalValue()) || "-n".equals(w.literalValue()))
-                .findFirst().orElse(command.name());
+        Word at = buildWord(build);
         if (!reported.add(at.range())) {
             return;
         }
         String message = stage.expandedBaseImage() + " ships setuptools " + imageVersion + " and this stage does"
-                + " not upgrade it, but " + dir + " is built with --no-build-isolation, so that setuptools builds it,"
+                + " not upgrade it, but " + dir + " is built without build isolation, so that setuptools builds it,"
                 + " and " + project.pyproject() + " has " + project.license() + ", a PEP 639 license: "
                 + why(project.license()) + "; install " + SETUPTOOLS_FIXED + " and " + PACKAGING_FIXED
                 + " before building";
@@ -370,12 +398,16 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         return pip.contains("\n") || pip.contains("\\") ? Optional.empty() : Optional.of(pip);
     }
 
-    /** pip/uv pip install or wheel with {@code --no-build-isolation}, or {@code python -m build --no-isolation}. */
-    private static boolean isNonIsolatedBuild(SimpleCommand command) {
+    /**
+     * pip/uv pip install or wheel with {@code --no-build-isolation} or the environment variable that
+     * means it ({@link BuildIsolation}), or {@code python -m build --no-isolation}.
+     */
+    private static boolean isNonIsolatedBuild(SimpleCommand command, Function<String, String> vars) {
         if ("build".equals(command.commandName())) {
             return command.hasFlag("--no-isolation") || command.hasFlag("-n");
         }
-        return (isPip(command, "install") || isPip(command, "wheel")) && command.hasFlag("--no-build-isolation");
+        return (isPip(command, "install") || isPip(command, "wheel")) && (command.hasFlag("--no-build-isolation")
+                || BuildIsolation.offByEnvironment(command, "uv".equals(command.commandName()), vars));
     }
 
     /** {@code pip SUBCOMMAND} (pip, pip3, pip3.12) or {@code uv pip SUBCOMMAND}. */
@@ -496,25 +528,15 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
      * with the context taken to be the Dockerfile's folder; null when none did.
      */
     private static ProjectFile copiedPyproject(RuleContext context, Stage stage, Instruction until, String dir) {
-        String cwd = "/";
         String source = null;
-        for (Instruction instruction : stage.instructions()) {
-            if (instruction == until) {
+        for (StageCopy copy : stageCopies(context, stage)) {
+            if (copy.start() >= until.range().start()) {
                 break;
             }
-            if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
-                cwd = resolve(cwd, instruction.args().get(0).text());
-            }
-            boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
-            if (!copy || instruction.args().size() != 2) {
-                continue;
-            }
-            String dest = resolve(cwd, instruction.args().get(1).text());
-            String src = instruction.args().get(0).text();
-            if (dir.equals(dest)) {
-                source = src;
-            } else if (dir.startsWith(dest.equals("/") ? "/" : dest + "/")) {
-                source = src + "/" + dir.substring(dest.length() + (dest.equals("/") ? 0 : 1));
+            if (dir.equals(copy.dest())) {
+                source = copy.src();
+            } else if (dir.startsWith(copy.dest().equals("/") ? "/" : copy.dest() + "/")) {
+                source = copy.src() + "/" + dir.substring(copy.dest().length() + (copy.dest().equals("/") ? 0 : 1));
             }
         }
         if (source == null) {
@@ -524,6 +546,31 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         String contextDir = dockerfile.contains("/") ? dockerfile.substring(0, dockerfile.lastIndexOf('/')) : "";
         String path = resolve("/" + contextDir, source).substring(1);
         return context.project().file(path.isEmpty() ? "pyproject.toml" : path + "/pyproject.toml");
+    }
+
+    /** A {@code COPY src dest} from the build context, with dest resolved against the WORKDIR there. */
+    private record StageCopy(int start, String dest, String src) {}
+
+    private static final Object STAGE_COPIES = new Object();
+
+    /** The stage's copies in order, found once per stage rather than once per build. */
+    private static List<StageCopy> stageCopies(RuleContext context, Stage stage) {
+        Map<Integer, List<StageCopy>> byStage = context.file().derived(STAGE_COPIES, f -> new ConcurrentHashMap<>());
+        return byStage.computeIfAbsent(stage.index(), i -> {
+            List<StageCopy> copies = new ArrayList<>();
+            String cwd = "/";
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction.is("WORKDIR") && !instruction.args().isEmpty()) {
+                    cwd = resolve(cwd, instruction.args().get(0).text());
+                }
+                boolean copy = (instruction.is("COPY") || instruction.is("ADD")) && instruction.flag("from").isEmpty();
+                if (copy && instruction.args().size() == 2) {
+                    copies.add(new StageCopy(instruction.range().start(), resolve(cwd, instruction.args().get(1).text()),
+                            instruction.args().get(0).text()));
+                }
+            }
+            return List.copyOf(copies);
+        });
     }
 
     /** {@code path} resolved against the absolute directory {@code cwd}, normalized, no trailing slash. */

@@ -64,9 +64,10 @@ public final class ScmPretendVersionIgnored implements Rule {
     @Override
     public void check(RuleContext context) {
         List<TextRange> names = new ArrayList<>();
+        List<TextRange> optional = new ArrayList<>();
         ProjectFile file = context.file();
         if (file.kind() == FileKind.DOCKERFILE) {
-            dockerfileNames(context.model(DockerfileParser.KEY), names);
+            dockerfileNames(context.model(DockerfileParser.KEY), names, optional);
         } else if (file.kind() == FileKind.WORKFLOW) {
             workflowEnvNames(context.model(WorkflowParser.KEY), names);
         }
@@ -86,15 +87,20 @@ public final class ScmPretendVersionIgnored implements Rule {
         for (TextRange name : names.stream().distinct().toList()) {
             String variable = source.slice(name);
             String dist = variable.substring(PREFIX.length());
-            ignoringProject(context.project(), dist).ifPresent(reason -> context.report(name,
+            // An ARG without a value overrides nothing until a build passes one: possible, not certain.
+            boolean unset = optional.contains(name);
+            ignoringProject(context.project(), dist).ifPresent(reason -> context.report(
+                    unset ? Severity.NOTE : Severity.ERROR, name,
                     variable + " is ignored: " + reason + ", so setuptools-scm reads only the generic "
                             + GENERIC + " and the build fails with 'unable to detect version' where there is no"
-                            + " git metadata; set " + GENERIC + " instead",
+                            + " git metadata" + (unset ? " once a build passes a value for it (--build-arg)" : "")
+                            + "; set " + GENERIC + " instead",
                     Fix.safe("Rename to " + GENERIC, new Edit(name, GENERIC))));
         }
     }
 
-    private static void dockerfileNames(Dockerfile dockerfile, List<TextRange> out) {
+    /** The names set by ENV and ARG; {@code optional} gets those of ARGs without a value (empty or none). */
+    private static void dockerfileNames(Dockerfile dockerfile, List<TextRange> out, List<TextRange> optional) {
         if (dockerfile == null) {
             return;
         }
@@ -104,7 +110,12 @@ public final class ScmPretendVersionIgnored implements Rule {
             } else if (instruction.is("ARG")) {
                 for (Word arg : instruction.args()) {
                     int eq = arg.text().indexOf('=');
+                    int before = out.size();
                     named(arg, eq < 0 ? arg.text() : arg.text().substring(0, eq), out);
+                    String value = eq < 0 ? "" : arg.text().substring(eq + 1).replaceAll("^([\"'])(.*)\\1$", "$2");
+                    if (out.size() > before && value.isEmpty()) {
+                        optional.add(out.get(out.size() - 1));
+                    }
                 }
             }
         }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * VL701: a workflow or action metadata file that does not follow GitHub's syntax: unknown,
- * missing or duplicate keys, empty sections, and values of the wrong type. GitHub refuses such a
+ * missing keys, empty sections, and values of the wrong type. GitHub refuses such a
  * workflow ("Invalid workflow file") before any job starts.
  *
  * <p>Keys per section follow docs.github.com "Workflow syntax for GitHub Actions" and "Metadata
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
     private static final RuleMeta META = new RuleMeta("VL701", "workflow-structure-invalid", Severity.ERROR,
-            "A workflow or action.yml has an unknown, missing or duplicate key, an empty section, or a value of"
+            "A workflow or action.yml has an unknown or missing key, an empty section, or a value of"
                     + " the wrong type, so GitHub refuses the file.",
             Fixability.NONE, EnumSet.of(FileKind.WORKFLOW, FileKind.ACTION), List.of("ci", "workflow"),
             List.of("actionlint:syntax-check"));
@@ -74,8 +74,7 @@ public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
     @Override
     public void startFile(Workflow workflow, RuleContext context) {
         YamlNode root = workflow.root();
-        Checks checks = new Checks(context);
-        checks.duplicates(root);
+        Checks checks = new Checks(context); // duplicate keys are VL001's: the YAML parser reports them
         if (!root.isMapping()) {
             context.report(root.range(), "The file must be a mapping of keys ("
                     + (context.file().kind() == FileKind.ACTION ? "name, description, runs" : "on, jobs") + ").");
@@ -361,26 +360,6 @@ public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
         void envMapping(YamlNode env, String where) {
             if (env != null && !env.alias() && !env.isMapping() && !env.isNull() && !Workflows.isExpression(env)) {
                 report(env, where + ": must map variable names to values (or be one ${{ }} expression).");
-            }
-        }
-
-        /** Exact duplicate keys anywhere: GitHub's parser refuses them. */
-        void duplicates(YamlNode node) {
-            if (node == null) {
-                return;
-            }
-            Map<String, YamlNode> seen = new HashMap<>();
-            for (YamlNode.Entry e : node.entries()) {
-                YamlNode earlier = seen.putIfAbsent(e.key().value(), e.key());
-                if (earlier != null && !e.key().value().equals("<<")) {
-                    context.report(e.key().range(), "`" + e.key().value() + "` is defined twice in this mapping"
-                            + " (first on line " + context.file().source().position(earlier.range().start()).line()
-                            + "), so GitHub refuses the file. Keep one.");
-                }
-                duplicates(e.value());
-            }
-            for (YamlNode item : node.items()) {
-                duplicates(item);
             }
         }
     }

@@ -78,14 +78,23 @@ class CacheMountSharedAcrossPlatformsTest {
                 WORKDIR /vllm-workspace
                   ARG TARGETARCH
                   RUN --mount=type=cache,target=/root/.cache/pip \\
-                    --mount=type=cache,target=/vllm-workspace/.deps,sharing=locked,id=deps-${TARGETARCH} \\
+                    --mount=type=cache,target=/vllm-workspace/.deps,sharing=locked,id=/vllm-workspace/.deps-${TARGETARCH} \\
                     python3 setup.py bdist_wheel
                 """, applyFix(DOCKERFILE, finding));
     }
 
     @Test
-    void noKnownBuildIsAWarning() {
+    void noKnownBuildIsANoteSayingWhatWouldMakeItCertain() {
         List<Finding> findings = lint(DOCKERFILE, null);
+        assertEquals(1, findings.size());
+        assertEquals(Severity.NOTE, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("built for several platforms on one builder"
+                + " (--platform linux/amd64,linux/arm64)"), findings.get(0).message());
+    }
+
+    @Test
+    void noKnownBuildOfAFileWrittenForSeveralPlatformsIsAWarning() {
+        List<Finding> findings = lint(DOCKERFILE.replace("WORKDIR", "ARG TARGETOS\nWORKDIR"), null);
         assertEquals(1, findings.size());
         assertEquals(Severity.WARNING, findings.get(0).severity());
     }
@@ -114,9 +123,9 @@ class CacheMountSharedAcrossPlatformsTest {
     }
 
     @Test
-    void cacheNameIsTheTargetsLastSegment() {
-        assertEquals("deps", CacheMountSharedAcrossPlatforms.cacheName("/vllm-workspace/.deps"));
-        assertEquals("ccache", CacheMountSharedAcrossPlatforms.cacheName("/root/.cache/ccache/"));
-        assertEquals("cache", CacheMountSharedAcrossPlatforms.cacheName("/"));
+    void newIdKeepsTheTargetThatKeyedTheCacheBefore() {
+        assertEquals("/vllm-workspace/.deps", CacheMountSharedAcrossPlatforms.defaultId("/vllm-workspace/.deps"));
+        assertEquals("/root/.cache/ccache", CacheMountSharedAcrossPlatforms.defaultId("/root/.cache/ccache/"));
+        assertEquals("/", CacheMountSharedAcrossPlatforms.defaultId("/"));
     }
 }

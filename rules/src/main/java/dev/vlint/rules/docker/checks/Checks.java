@@ -3,16 +3,18 @@ package dev.vlint.rules.docker.checks;
 import dev.vlint.dockerfile.Dockerfile;
 import dev.vlint.dockerfile.Instruction;
 import dev.vlint.dockerfile.Word;
-import dev.vlint.fix.Edit;
 import dev.vlint.project.FileKind;
+import dev.vlint.project.ProjectFile;
 import dev.vlint.rule.Fixability;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
 import dev.vlint.source.TextRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Shared pieces of the BuildKit build-check rules: their metadata shape and the Dockerfile facts
@@ -45,29 +47,35 @@ final class Checks {
     }
 
     /**
-     * Edits renaming every reference to stage {@code name} (any letter case, as BuildKit matches
-     * them) to {@code newName}: {@code FROM name}, {@code COPY --from=name} and
-     * {@code RUN --mount=from=name}, ONBUILD triggers included.
+     * Where each stage name is referred to, by lower-cased name (BuildKit matches names in any
+     * letter case): {@code FROM name}, {@code COPY --from=name} and {@code RUN --mount=from=name},
+     * ONBUILD triggers included. Built once per file, so renaming many stages stays linear.
      */
-    static List<Edit> renameReferences(Dockerfile dockerfile, String name, String newName) {
-        List<Edit> edits = new ArrayList<>();
-        for (Instruction top : dockerfile.instructions()) {
-            for (Instruction ins = top; ins != null; ins = ins.trigger()) {
-                if (ins.is("FROM") && !ins.args().isEmpty() && ins.args().get(0).text().equalsIgnoreCase(name)) {
-                    edits.add(new Edit(ins.args().get(0).range(), newName));
-                }
-                if (ins.is("COPY")) {
-                    ins.flags("from").forEach(flag -> flag.value().filter(v -> v.equalsIgnoreCase(name))
-                            .flatMap(v -> flag.valueRange()).ifPresent(r -> edits.add(new Edit(r, newName))));
-                }
-                if (ins.is("RUN")) {
-                    ins.mounts().forEach(mount -> mount.option("from").filter(o -> o.value().equalsIgnoreCase(name))
-                            .ifPresent(o -> edits.add(new Edit(o.valueRange(), newName))));
+    static Map<String, List<TextRange>> stageReferences(ProjectFile file, Dockerfile dockerfile) {
+        return file.derived(StageReferences.class, f -> {
+            Map<String, List<TextRange>> references = new HashMap<>();
+            for (Instruction top : dockerfile.instructions()) {
+                for (Instruction ins = top; ins != null; ins = ins.trigger()) {
+                    if (ins.is("FROM") && !ins.args().isEmpty()) {
+                        Word image = ins.args().get(0);
+                        references.computeIfAbsent(lower(image.text()), k -> new ArrayList<>()).add(image.range());
+                    }
+                    if (ins.is("COPY")) {
+                        ins.flags("from").forEach(flag -> flag.value().ifPresent(v -> flag.valueRange().ifPresent(r ->
+                                references.computeIfAbsent(lower(v), k -> new ArrayList<>()).add(r))));
+                    }
+                    if (ins.is("RUN")) {
+                        ins.mounts().forEach(mount -> mount.option("from").ifPresent(o ->
+                                references.computeIfAbsent(lower(o.value()), k -> new ArrayList<>()).add(o.valueRange())));
+                    }
                 }
             }
-        }
-        return edits;
+            return references;
+        });
     }
+
+    /** Key of the per-file index behind {@link #stageReferences}. */
+    private interface StageReferences {}
 
     /** Whether the text's file range has exactly its length, so offsets inside map one to one. */
     static boolean contiguous(Word word) {
@@ -135,22 +143,10 @@ final class Checks {
 
     /** BuildKit's "did you mean": the option nearest to {@code name} by edit distance, under 3; null if none. */
     static String suggest(String name, java.util.Collection<String> options) {
-        String best = null;
-        int bestDistance = 3;
-        for (String option : new java.util.TreeSet<>(options)) {
-            if (option.equals(name)) {
-                return null;
-            }
-            int d = distance(name, option);
-            if (d < bestDistance) {
-                best = option;
-                bestDistance = d;
-            }
-        }
-        return best;
+        return NearNames.of(options).suggest(name);
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code --platform=$BUILDPLATFORM} is the documented way to cross-compile.
  */
 public final class ConstantFromPlatform implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL520", "constant-from-platform", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL520", "constant-from-platform", Severity.NOTE,
             "FROM --platform with a constant value pins the stage to one platform.", Fixability.NONE,
             "FromPlatformFlagConstDisallowed", "DL3029");
     private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9_.-]+");

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** VL505: two stages with the same name (BuildKit's DuplicateStageName, hadolint's DL3024). */
 public final class DuplicateStageName implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL505", "duplicate-stage-name", Severity.ERROR,
+    private static final RuleMeta META = Checks.meta("VL505", "duplicate-stage-name", Severity.WARNING,
             "Two stages of a Dockerfile have the same name.", Fixability.NONE, "DuplicateStageName", "DL3024");
 
     @Override

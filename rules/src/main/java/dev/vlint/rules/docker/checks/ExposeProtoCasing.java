@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** VL523: {@code EXPOSE 80/TCP}, a protocol not in lower case (BuildKit's ExposeProtoCasing). */
 public final class ExposeProtoCasing implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL523", "expose-proto-casing", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL523", "expose-proto-casing", Severity.NOTE,
             "The protocol of an EXPOSE port is not in lower case.", Fixability.SAFE, "ExposeProtoCasing");
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Set;
  * keyword written all upper or all lower case; a mixed-case keyword is VL504's.
  */
 public final class FromAsCasing implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL502", "from-as-casing", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL502", "from-as-casing", Severity.NOTE,
             "The AS keyword of a FROM is not written in the same case as FROM.", Fixability.SAFE, "FromAsCasing");
 
     @Override

@@ -20,7 +20,7 @@ import java.util.List;
  * included), not global ARGs nor ONBUILD triggers; a tie counts as upper case.
  */
 public final class InconsistentInstructionCasing implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL504", "inconsistent-instruction-casing", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL504", "inconsistent-instruction-casing", Severity.NOTE,
             "An instruction keyword is in mixed case, or not in the case most instructions of the file use.",
             Fixability.SAFE, "ConsistentInstructionCasing");
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * (BuildKit's LegacyKeyValueFormat). ARG has no such form: {@code ARG a b} declares two ARGs.
  */
 public final class LegacyKeyValueFormat implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL515", "legacy-key-value-format", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL515", "legacy-key-value-format", Severity.NOTE,
             "ENV or LABEL in the legacy 'key value' form instead of key=value.", Fixability.SAFE,
             "LegacyKeyValueFormat");
 

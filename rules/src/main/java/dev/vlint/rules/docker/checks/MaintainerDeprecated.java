@@ -18,7 +18,7 @@ import java.util.Set;
 
 /** VL508: the deprecated MAINTAINER instruction (BuildKit's MaintainerDeprecated, hadolint's DL4000). */
 public final class MaintainerDeprecated implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL508", "maintainer-deprecated", Severity.ERROR,
+    private static final RuleMeta META = Checks.meta("VL508", "maintainer-deprecated", Severity.NOTE,
             "MAINTAINER is deprecated; the author belongs in the org.opencontainers.image.authors label.",
             Fixability.SAFE, "MaintainerDeprecated", "DL4000");
 

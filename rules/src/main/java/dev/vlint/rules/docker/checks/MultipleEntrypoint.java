@@ -20,7 +20,7 @@ import java.util.Set;
  * does; a stage built on another may set its own.
  */
 public final class MultipleEntrypoint implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL513", "multiple-entrypoint", Severity.ERROR,
+    private static final RuleMeta META = Checks.meta("VL513", "multiple-entrypoint", Severity.WARNING,
             "A stage has more than one ENTRYPOINT; only the last one takes effect.", Fixability.NONE,
             "MultipleInstructionsDisallowed", "DL4004");
 

@@ -20,7 +20,7 @@ import java.util.Set;
  * does; a stage built on another may set its own.
  */
 public final class MultipleHealthcheck implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL514", "multiple-healthcheck", Severity.ERROR,
+    private static final RuleMeta META = Checks.meta("VL514", "multiple-healthcheck", Severity.WARNING,
             "A stage has more than one HEALTHCHECK; only the last one takes effect.", Fixability.NONE,
             "MultipleInstructionsDisallowed", "DL3012");
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * RedundantTargetPlatform, hadolint's DL3065).
  */
 public final class RedundantTargetPlatform implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL517", "redundant-target-platform", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL517", "redundant-target-platform", Severity.NOTE,
             "FROM --platform=$TARGETPLATFORM is redundant: FROM uses the target platform by default.",
             Fixability.SAFE, "RedundantTargetPlatform", "DL3065");
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * is not reported.
  */
 public final class ShellFormCmd implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL507", "shell-form-cmd", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL507", "shell-form-cmd", Severity.NOTE,
             "CMD or ENTRYPOINT in shell form: the program runs under /bin/sh -c and does not receive stop"
                     + " signals.", Fixability.UNSAFE, "JSONArgsRecommended", "DL3025");
     /** A word the fix may put in a JSON array unchanged: nothing the shell would interpret. */

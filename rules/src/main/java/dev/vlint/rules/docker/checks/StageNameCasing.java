@@ -13,12 +13,13 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** VL501: a stage name with upper-case letters (BuildKit's StageNameCasing). */
 public final class StageNameCasing implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL501", "stage-name-casing", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL501", "stage-name-casing", Severity.NOTE,
             "A stage name (FROM image AS name) has upper-case letters.", Fixability.SAFE, "StageNameCasing");
 
     @Override
@@ -43,10 +44,10 @@ public final class StageNameCasing implements Rule, DockerfileVisitor {
             return;
         }
         String lower = Checks.lower(name.text());
-        List<Edit> edits = new java.util.ArrayList<>(List.of(new Edit(name.range(), lower)));
+        List<Edit> edits = new ArrayList<>(List.of(new Edit(name.range(), lower)));
         Dockerfile dockerfile = context.model(DockerfileParser.KEY);
-        Checks.renameReferences(dockerfile, name.text(), lower).stream()
-                .filter(e -> !e.range().equals(name.range())).forEach(edits::add);
+        Checks.stageReferences(context.file(), dockerfile).getOrDefault(lower, List.of()).stream()
+                .filter(range -> !range.equals(name.range())).forEach(range -> edits.add(new Edit(range, lower)));
         context.report(name.range(), "Stage name '" + name.text() + "' has upper-case letters. BuildKit"
                 + " lower-cases stage names, so '" + name.text() + "' and '" + lower + "' are the same stage, and"
                 + " mixed case makes the name look like an instruction keyword. Write it as '" + lower + "'.",

@@ -7,6 +7,7 @@ import dev.vlint.dockerfile.Heredoc;
 import dev.vlint.dockerfile.Instruction;
 import dev.vlint.dockerfile.MountOption;
 import dev.vlint.dockerfile.RunMount;
+import dev.vlint.dockerfile.Scope;
 import dev.vlint.dockerfile.Stage;
 import dev.vlint.dockerfile.Word;
 import dev.vlint.kb.KnowledgeBase;
@@ -43,11 +44,23 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
     /** Build arguments BuildKit reads itself and never puts in the environment. */
     private static final Set<String> NON_ENV = Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
 
-    /** What a stage has declared so far, and whether its base image's environment is known. */
+    /**
+     * A stage's names for "did you mean" (its own declarations, over its base stage's), the base
+     * image's known ENV names, and whether that environment is known. Whether a name is declared is
+     * the parser's {@link dev.vlint.dockerfile.Scope}, which shares inherited names uncopied.
+     */
     private static final class StageVars {
-        final Set<String> names = new HashSet<>(Set.of("PATH"));
+        NearNames names;
+        Set<String> imageEnv = Set.of();
         boolean envKnown;
         String image;
+        /** The names the current ARG declared in its earlier words ({@code ARG A=1 B=$A}). */
+        final Set<String> argWords = new HashSet<>();
+        Scope scope;
+
+        boolean declares(String name) {
+            return name.equals("PATH") || imageEnv.contains(name) || argWords.contains(name) || scope.isDefined(name);
+        }
     }
 
     @Override
@@ -77,6 +90,8 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
             return;
         }
         StageVars vars = stages.get(stage.index());
+        vars.scope = stage.scopeAt(instruction);
+        vars.argWords.clear();
         char escape = context.model(DockerfileParser.KEY).escapeChar();
         switch (instruction.keyword()) {
             case "ARG" -> {
@@ -86,6 +101,7 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
                     if (eq >= 0) {
                         check(context, vars, word, eq + 1, escape, name);
                     }
+                    vars.argWords.add(name);
                     vars.names.add(name);
                 }
             }
@@ -132,19 +148,24 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
         StageVars vars = new StageVars();
         StageVars base = stage.baseStage() >= 0 ? stages.get(stage.baseStage()) : null;
         if (base != null) {
-            vars.names.addAll(base.names);
+            vars.names = new NearNames(base.names);
+            vars.imageEnv = base.imageEnv;
             vars.envKnown = base.envKnown;
             vars.image = base.image;
         } else if (stage.expandedBaseImage().equalsIgnoreCase("scratch")) {
+            vars.names = new NearNames(null);
             vars.envKnown = true;
             vars.image = "scratch";
         } else {
             Optional<Set<String>> env = KnowledgeBase.bundled().images().repoFacts(stage.expandedBaseImage())
                     .flatMap(facts -> facts.env());
+            vars.names = new NearNames(null);
             vars.envKnown = env.isPresent();
-            env.ifPresent(vars.names::addAll);
+            env.ifPresent(names -> vars.imageEnv = Set.copyOf(names));
+            vars.imageEnv.forEach(vars.names::add);
             vars.image = stage.expandedBaseImage();
         }
+        vars.names.add("PATH");
         return vars;
     }
 
@@ -167,10 +188,10 @@ public final class UndefinedVar implements Rule, DockerfileVisitor {
     }
 
     private static void report(RuleContext context, StageVars vars, String name, TextRange range) {
-        if (vars.names.contains(name) || NON_ENV.contains(name)) {
+        if (vars.declares(name) || NON_ENV.contains(name)) {
             return;
         }
-        String suggestion = Checks.suggest(name, vars.names);
+        String suggestion = vars.names.suggest(name);
         if (!vars.envKnown && suggestion == null) {
             return;
         }

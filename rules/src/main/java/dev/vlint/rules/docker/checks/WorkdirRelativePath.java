@@ -22,7 +22,7 @@ import java.util.Set;
  * Dockerfile is fully determined by it and is not reported.
  */
 public final class WorkdirRelativePath implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL510", "workdir-relative-path", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL510", "workdir-relative-path", Severity.NOTE,
             "The first WORKDIR of a stage is a relative path, so it depends on the base image's working directory.",
             Fixability.NONE, "WorkdirRelativePath", "DL3000");
 
