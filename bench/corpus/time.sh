@@ -15,6 +15,6 @@ corpus="$(cd "$corpus" && pwd)"
 commands=()
 for jar in "$@"; do
   jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
-  commands+=("for d in $corpus/*/; do (cd \"\$d\" && java -jar $jar . --format json --fail-on none --output /dev/null 2>/dev/null); done")
+  commands+=("for d in $corpus/*/; do (cd \"\$d\" && java -jar $jar . --format json --fail-on none >/dev/null 2>&1); done")
 done
 hyperfine --runs 2 --shell bash -i "${commands[@]}"
