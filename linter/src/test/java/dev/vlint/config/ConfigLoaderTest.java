@@ -116,6 +116,14 @@ class ConfigLoaderTest {
                 "this '[' is never closed: expected ',' or ']' but found the end of the file")), e.problems());
     }
 
+    /** Found on the first try: with nothing after "[", the parser's context is an entry, read as '{' at 2:1. */
+    @Test
+    void aBracketAloneAtTheEndIsTheOneNamed() {
+        ConfigException e = failure("rules: [\n");
+        assertEquals(List.of(new ConfigException.Problem(1, 8,
+                "this '[' is never closed: expected ',' or ']' but found the end of the file")), e.problems());
+    }
+
     @Test
     void everyMistakeIsReportedAtOnce() {
         ConfigException e = failure("""

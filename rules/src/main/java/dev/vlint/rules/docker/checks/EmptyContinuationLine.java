@@ -20,7 +20,7 @@ import java.util.List;
  * its parser). Reported once per instruction, at its first empty line.
  */
 public final class EmptyContinuationLine implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL503", "empty-continuation-line", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL503", "empty-continuation-line", Severity.NOTE,
             "An empty line inside an instruction continued with a backslash: deprecated, and an error in a"
                     + " future BuildKit.", Fixability.SAFE, "NoEmptyContinuation");
 
@@ -50,7 +50,9 @@ public final class EmptyContinuationLine implements Rule, DockerfileVisitor {
             TextRange at = TextRange.at(deletions.get(0).range().start());
             int swallowed = swallowedInstruction(source, first, last);
             if (swallowed >= 0) {
-                context.report(at, "Empty line inside the continued " + instruction.keyword() + " instruction, and"
+                // The swallowed instruction's keyword becomes an argument of the commands before it.
+                context.report(Severity.WARNING, at, "Empty line inside the continued " + instruction.keyword()
+                        + " instruction, and"
                         + " the instruction on line " + (swallowed + 1) + " is still part of it: the escape at the end"
                         + " of the line before the empty line continues the instruction past it, so that "
                         + source.lineText(swallowed).strip().split("[ \\t]")[0] + " never runs on its own. Remove"

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * or invalid reference (BuildKit's InvalidDefaultArgInFrom).
  */
 public final class InvalidDefaultArgInFrom implements Rule, DockerfileVisitor {
-    private static final RuleMeta META = Checks.meta("VL519", "invalid-default-arg-in-from", Severity.WARNING,
+    private static final RuleMeta META = Checks.meta("VL519", "invalid-default-arg-in-from", Severity.NOTE,
             "A FROM image built from ARGs is empty or invalid when the ARGs keep their defaults.", Fixability.NONE,
             "InvalidDefaultArgInFrom");
 

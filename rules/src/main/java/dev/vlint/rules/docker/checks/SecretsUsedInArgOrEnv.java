@@ -9,6 +9,7 @@ import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
 import dev.vlint.rule.RuleMeta;
 import dev.vlint.rule.Severity;
+import dev.vlint.source.TextRange;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -68,10 +69,19 @@ public final class SecretsUsedInArgOrEnv implements Rule, DockerfileVisitor {
     }
 
     private static void check(RuleContext context, String keyword, String name, String value, Word word) {
-        if (SECRET.matcher(name).find() && !ALLOWED.matcher(name).find() && !isSwitch(value)) {
-            context.report(Checks.within(word, 0, name.length()), keyword + " " + name + " looks like a secret."
-                    + " ARG and ENV values are kept in the image (its config or build history) for anyone who pulls"
-                    + " it. Pass secrets with RUN --mount=type=secret,id=...,env=" + name + " instead.");
+        if (!SECRET.matcher(name).find() || ALLOWED.matcher(name).find() || isSwitch(value)) {
+            return;
         }
+        TextRange range = Checks.within(word, 0, name.length());
+        if (keyword.equals("ARG") && (value == null || value.replaceAll("[\"']", "").isEmpty())) {
+            // Whether a build passes a real secret here is not known: possible, a note.
+            context.report(Severity.NOTE, range, "ARG " + name + " looks like a secret. A value passed with"
+                    + " --build-arg stays in the image's build history (in every RUN that sees it) for anyone who"
+                    + " pulls it. Pass secrets with RUN --mount=type=secret,id=...,env=" + name + " instead.");
+            return;
+        }
+        context.report(range, keyword + " " + name + " looks like a secret, and this " + keyword + " gives it a value."
+                + " ARG and ENV values are kept in the image (its config or build history) for anyone who pulls"
+                + " it. Pass secrets with RUN --mount=type=secret,id=...,env=" + name + " instead.");
     }
 }

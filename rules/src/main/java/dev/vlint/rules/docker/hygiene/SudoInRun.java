@@ -1,5 +1,9 @@
 package dev.vlint.rules.docker.hygiene;
 
+import dev.vlint.dockerfile.Dockerfile;
+import dev.vlint.dockerfile.DockerfileParser;
+import dev.vlint.dockerfile.Instruction;
+import dev.vlint.dockerfile.Stage;
 import dev.vlint.rule.Fixability;
 import dev.vlint.rule.Rule;
 import dev.vlint.rule.RuleContext;
@@ -8,11 +12,13 @@ import dev.vlint.rule.Severity;
 import dev.vlint.rule.ShellVisitor;
 import dev.vlint.shell.ShellSnippets.Snippet;
 import dev.vlint.shell.SimpleCommand;
-import dev.vlint.shell.Word;
-import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 
-/** VL605 (hadolint DL3004): {@code sudo} in a RUN. */
+/**
+ * VL605 (hadolint DL3004): {@code sudo} in a RUN. Where no earlier RUN installs sudo, the step is
+ * likely to fail ("sudo: not found": most base images lack it), a warning; where one does, sudo works
+ * and is only redundant (RUN already runs as the USER, root by default), a note.
+ */
 public final class SudoInRun implements Rule, ShellVisitor {
     private static final RuleMeta META = Hygiene.meta("VL605", "DL3004", "sudo-in-run", Severity.WARNING,
             Fixability.NONE, "A RUN uses sudo, which is usually not installed and never needed: RUN runs as the"
@@ -28,12 +34,43 @@ public final class SudoInRun implements Rule, ShellVisitor {
         return true;
     }
 
+    /** A package install that names sudo ({@code apt-get install -y curl sudo}), within one command list. */
+    private static final Pattern INSTALLS_SUDO = Pattern.compile(
+            "\\b(?:install|add|in)\\b[^&|;]*?(?<![\\w/.$-])sudo(?![\\w.-])");
+
     @Override
     public void command(SimpleCommand command, Snippet snippet, RuleContext context) {
-        if (Hygiene.dockerfileRun(snippet) && "sudo".equals(command.commandName())) {
-            context.report(command.name().range(), "Do not use sudo in a RUN: it is missing from most images (\"sudo:"
-                    + " not found\"), and where present it needs a TTY or a sudoers entry; switch with USER root"
-                    + " before the step (and back after), or use gosu at run time.");
+        if (!Hygiene.dockerfileRun(snippet) || !"sudo".equals(command.commandName())) {
+            return;
         }
+        int at = command.name().range().start();
+        int firstInstall = context.state(() -> firstSudoInstall(context));
+        if (firstInstall >= 0 && firstInstall < at) {
+            context.report(Severity.NOTE, command.name().range(), "sudo here is redundant: a RUN runs as the current"
+                    + " USER (root unless a USER says otherwise), and sudo, installed earlier in this Dockerfile,"
+                    + " needs a sudoers entry for any other user; switch with USER root before the step (and back"
+                    + " after) instead.");
+        } else {
+            context.report(command.name().range(), "sudo is not installed by any RUN before this one, and most base"
+                    + " images do not have it, so this step likely fails with \"sudo: not found\"; a RUN runs as"
+                    + " the current USER, so switch with USER root before the step (and back after) instead.");
+        }
+    }
+
+    /** The offset of the first RUN that installs sudo, -1 if none: computed once per file. */
+    private static int firstSudoInstall(RuleContext context) {
+        Dockerfile dockerfile = context.model(DockerfileParser.KEY);
+        if (dockerfile == null) {
+            return -1;
+        }
+        for (Stage stage : dockerfile.stages()) {
+            for (Instruction instruction : stage.instructions()) {
+                if (instruction.is("RUN") && INSTALLS_SUDO.matcher(context.file().source().text())
+                        .region(instruction.range().start(), instruction.range().end()).find()) {
+                    return instruction.range().start();
+                }
+            }
+        }
+        return -1;
     }
 }
