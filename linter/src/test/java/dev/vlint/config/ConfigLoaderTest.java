@@ -38,6 +38,7 @@ class ConfigLoaderTest {
                   gpus: [A100, sm_120, "8.9"]
                   driver-cuda: "12.8"
                   runner-disk-gb: 14
+                  runner-labels: [gpu-a100, "linux-*"]
                 """);
         assertEquals(Optional.empty(), config.ruleLevels().get("VL102"));
         assertEquals(Optional.of(Severity.NOTE), config.ruleLevels().get("VL101"));
@@ -45,6 +46,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("A100", "sm_120", "8.9"), config.targets().gpus());
         assertEquals("12.8", config.targets().driverCuda());
         assertEquals(14, config.targets().runnerDiskGb());
+        assertEquals(List.of("gpu-a100", "linux-*"), config.targets().runnerLabels());
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeBase {
     public static final List<String> FILES =
-            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches");
+            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches", "actions");
     public static final String OVERLAY_SOURCE = "project configuration";
 
     /** For each list (by its property name), the field that identifies an entry when merging. */
@@ -43,10 +43,12 @@ public final class KnowledgeBase {
             Map.entry("arch-support", "arch"), Map.entry("features", "name"),
             Map.entry("repositories", "repository"), Map.entry("linked-dirs", "path"),
             Map.entry("cuda-flavors", "flavor"), Map.entry("ngc-pytorch", "tag"), Map.entry("images", "image"),
-            Map.entry("runners", "label"), Map.entry("cleanup-actions", "action"),
+            Map.entry("runners", "label"), Map.entry("labels", "label"), Map.entry("retired-labels", "label"),
+            Map.entry("cleanup-actions", "action"),
             Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
             Map.entry("fetch-content", "name"), Map.entry("caches", "path"), Map.entry("torch-pins", "release"),
-            Map.entry("build-requirements", "file"));
+            Map.entry("build-requirements", "file"), Map.entry("actions", "uses"), Map.entry("outdated", "uses"),
+            Map.entry("names", "name"));
 
     /** A bare parser factory: an ObjectMapper would cost more start-up time than reading the files. */
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -58,6 +60,7 @@ public final class KnowledgeBase {
     private final Runners runners;
     private final KnownProjects projects;
     private final PackageCaches packageCaches;
+    private final Actions actions;
 
     private KnowledgeBase(Map<String, JsonNode> data) {
         this.data = data;
@@ -67,6 +70,7 @@ public final class KnowledgeBase {
         this.runners = new Runners(data.get("runners"));
         this.projects = new KnownProjects(data.get("projects"));
         this.packageCaches = new PackageCaches(data.get("package-caches"));
+        this.actions = new Actions(data.get("actions"));
     }
 
     /** Lazily loaded once (class-holder idiom makes it thread-safe). */
@@ -119,6 +123,10 @@ public final class KnowledgeBase {
 
     public PackageCaches packageCaches() {
         return packageCaches;
+    }
+
+    public Actions actions() {
+        return actions;
     }
 
     /**

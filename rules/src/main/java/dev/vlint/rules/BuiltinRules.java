@@ -111,6 +111,21 @@ import dev.vlint.rules.python.ScmPretendVersionIgnored;
 import dev.vlint.rules.shell.ShellCheck;
 import dev.vlint.rules.shell.ShellSyntaxError;
 import dev.vlint.rules.startos.ExverInvalid;
+import dev.vlint.rules.workflow.ActionInvalid;
+import dev.vlint.rules.workflow.ContainerPasswordHardcoded;
+import dev.vlint.rules.workflow.DeprecatedWorkflowCommand;
+import dev.vlint.rules.workflow.EnvironmentFileMisuse;
+import dev.vlint.rules.workflow.EventInvalid;
+import dev.vlint.rules.workflow.ExpressionInvalid;
+import dev.vlint.rules.workflow.IdInvalid;
+import dev.vlint.rules.workflow.IfConditionAlwaysTrue;
+import dev.vlint.rules.workflow.MatrixInvalid;
+import dev.vlint.rules.workflow.NeedsInvalid;
+import dev.vlint.rules.workflow.PermissionInvalid;
+import dev.vlint.rules.workflow.RunnerLabelUnknown;
+import dev.vlint.rules.workflow.ShellNameInvalid;
+import dev.vlint.rules.workflow.WorkflowCallInvalid;
+import dev.vlint.rules.workflow.WorkflowStructureInvalid;
 import java.util.List;
 
 /** The one list of built-in rules, in id order; a test checks it against the rule classes, docs and fixtures. */
@@ -225,7 +240,22 @@ public final class BuiltinRules {
             new LnReplacesBinSh(),
             new PipeWithoutPipefail(),
             new ShellSyntaxError(),
-            new ShellCheck());
+            new ShellCheck(),
+            new WorkflowStructureInvalid(),
+            new ExpressionInvalid(),
+            new EventInvalid(),
+            new MatrixInvalid(),
+            new NeedsInvalid(),
+            new RunnerLabelUnknown(),
+            new WorkflowCallInvalid(),
+            new ActionInvalid(),
+            new ShellNameInvalid(),
+            new IdInvalid(),
+            new ContainerPasswordHardcoded(),
+            new PermissionInvalid(),
+            new EnvironmentFileMisuse(),
+            new DeprecatedWorkflowCommand(),
+            new IfConditionAlwaysTrue());
 
     private BuiltinRules() {}
 
