@@ -78,6 +78,7 @@ final class DumpCommand implements Callable<Integer> {
         return switch (FileKind.classify(written, head)) {
             case DOCKERFILE -> null;
             case WORKFLOW -> "a GitHub workflow";
+            case ACTION -> "a GitHub action's metadata";
             case SHELL -> "a shell script";
             case STARTOS_TS -> "a StartOS source";
             case PYPROJECT -> "a pyproject.toml";

@@ -83,12 +83,18 @@ public record Config(Map<String, Optional<Severity>> ruleLevels, List<String> ig
      * @param gpus declared target GPUs as written (names, {@code sm_XX} or {@code X.Y})
      * @param driverCuda newest CUDA version the host driver supports, or null
      * @param runnerDiskGb disk of self-hosted runners in GB, or null for the knowledge base's
+     * @param runnerLabels the labels of the project's self-hosted runners (globs such as {@code gpu-*})
      */
-    public record Targets(List<String> gpus, String driverCuda, Integer runnerDiskGb) {
+    public record Targets(List<String> gpus, String driverCuda, Integer runnerDiskGb, List<String> runnerLabels) {
         public static final Targets NONE = new Targets(List.of(), null, null);
 
         public Targets {
             gpus = List.copyOf(gpus);
+            runnerLabels = List.copyOf(runnerLabels);
+        }
+
+        public Targets(List<String> gpus, String driverCuda, Integer runnerDiskGb) {
+            this(gpus, driverCuda, runnerDiskGb, List.of());
         }
     }
 }

@@ -118,6 +118,8 @@ public final class ConfigLoader {
                   # driver-cuda: "12.8"
                   # Disk of self-hosted runners in GB
                   # runner-disk-gb: 14
+                  # Labels of self-hosted runners that runs-on may name (globs), e.g. [gpu-a100, "linux-*"]
+                  # runner-labels: []
                 """;
     }
 
@@ -275,6 +277,7 @@ public final class ConfigLoader {
             List<String> gpus = List.of();
             String driverCuda = null;
             Integer diskGb = null;
+            List<String> runnerLabels = List.of();
             Keys keys = new Keys();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
@@ -299,13 +302,15 @@ public final class ConfigLoader {
                             parser.skipChildren();
                         }
                     }
+                    case "runner-labels" -> runnerLabels = strings(value, "runner-labels");
                     default -> {
-                        problem(keyAt, "unknown key 'targets." + key + "' (expected gpus, driver-cuda, runner-disk-gb)");
+                        problem(keyAt, "unknown key 'targets." + key
+                                + "' (expected gpus, driver-cuda, runner-disk-gb, runner-labels)");
                         parser.skipChildren();
                     }
                 }
             }
-            return new Config.Targets(gpus, driverCuda, diskGb);
+            return new Config.Targets(gpus, driverCuda, diskGb, runnerLabels);
         }
 
         private List<String> gpus(JsonToken token) throws IOException {

@@ -8,6 +8,8 @@ public enum FileKind {
     DOCKERFILE,
     /** A GitHub Actions workflow under {@code .github/workflows/}. */
     WORKFLOW,
+    /** An action's metadata file, {@code action.yml} or {@code action.yaml} outside the workflows folder. */
+    ACTION,
     SHELL,
     /** A StartOS TypeScript source (manifest, versions). */
     STARTOS_TS,
@@ -48,6 +50,9 @@ public enum FileKind {
         if (DOCKERFILE_NAME.matcher(name).matches() && !NOT_DOCKERFILE_SUFFIX.matcher(lower).find()
                 || DOCKERFILE_SUFFIX_NAME.matcher(name).matches() && !head.startsWith("#!")) {
             return DOCKERFILE;
+        }
+        if (lower.equals("action.yml") || lower.equals("action.yaml")) {
+            return ACTION; // also inside .github/workflows/, where some projects keep their local actions
         }
         // GitHub reads workflows only directly in .github/workflows/, not in folders below it.
         int workflows = ("/" + path).lastIndexOf("/.github/workflows/");

@@ -19,7 +19,7 @@ public final class FileModels {
     public static ModelKey<?> primary(FileKind kind) {
         return switch (kind) {
             case DOCKERFILE -> DockerfileParser.KEY;
-            case WORKFLOW -> WorkflowParser.KEY;
+            case WORKFLOW, ACTION -> WorkflowParser.KEY;
             case SHELL -> ShellParser.KEY;
             case STARTOS_TS -> StartOsSource.KEY;
             case PYPROJECT -> PyProject.KEY;

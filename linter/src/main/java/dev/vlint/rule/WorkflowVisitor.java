@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * A workflow rule driven by the engine's one walk of the file: the file, each job, each of its
  * steps, every {@code ${{ }}} template (parsed once per file) with where it stands, then the end.
+ * Rules whose kinds include {@code ACTION} are also walked over action metadata files: there are no
+ * jobs, and {@link #step} is called for each composite step with a null job.
  */
 public interface WorkflowVisitor {
     /**
@@ -21,7 +23,7 @@ public interface WorkflowVisitor {
      * @param key the generic key of GitHub's context availability table ({@code jobs.<job_id>.steps.run}),
      *     or null where the table says nothing
      * @param job the job it belongs to, else null
-     * @param step the step it belongs to, else null
+     * @param step the step it belongs to (a job's or a composite action's), else null
      */
     record Place(YamlNode scalar, List<String> path, String key, Job job, Step step) {}
 

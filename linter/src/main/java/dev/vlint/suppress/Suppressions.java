@@ -367,7 +367,7 @@ public final class Suppressions {
                     last = end < 0 ? file.lineCount() - 1 : end;
                 }
             }
-            case WORKFLOW, OTHER -> {
+            case WORKFLOW, ACTION, OTHER -> {
                 int indent = indent(file.lineText(line));
                 while (last + 1 < file.lineCount() && (file.lineText(last + 1).isBlank()
                         || indent(file.lineText(last + 1)) > indent)) {

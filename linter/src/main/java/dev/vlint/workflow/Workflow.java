@@ -69,6 +69,22 @@ public final class Workflow {
         return jobs;
     }
 
+    /**
+     * The {@code runs.steps} of a composite action when this YAML is an action's metadata file;
+     * empty for a workflow.
+     */
+    public List<Step> actionSteps() {
+        YamlNode runs = get("runs");
+        List<Step> steps = new ArrayList<>();
+        List<YamlNode> items = values(runs == null ? null : runs.get("steps"));
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).isMapping()) {
+                steps.add(new Step(file, items.get(i), i));
+            }
+        }
+        return steps;
+    }
+
     /** {@code defaults.run.shell} of the workflow, or null; a job's default wins over it. */
     public YamlNode defaultShell() {
         return defaultShell(root);

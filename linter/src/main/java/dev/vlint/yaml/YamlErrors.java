@@ -50,12 +50,16 @@ public final class YamlErrors {
         Matcher expected = EXPECTED.matcher(problem);
         Matcher character = CHARACTER.matcher(problem);
         if (context.startsWith("while parsing a flow") && expected.matches() && contextMark != null) {
-            boolean list = context.endsWith("sequence");
+            // The parser's context may be an implicit entry inside the bracket ("[\n" then the end):
+            // the bracket is the innermost one still open where the problem was found.
+            int open = unclosedBracket(text, problemMark.getIndex());
+            boolean list = open >= 0 ? text.charAt(open) == '[' : context.endsWith("sequence");
             String close = list ? "]" : "}";
             String found = token(expected.group(2));
-            return at(contextMark, "this '" + (list ? "[" : "{") + "' is never closed: expected ',' or '" + close
+            String message = "this '" + (list ? "[" : "{") + "' is never closed: expected ',' or '" + close
                     + "' but found " + found + (found.equals("the end of the file") ? "" : " at line "
-                    + (problemMark.getLine() + 1) + ", column " + (problemMark.getColumn() + 1)));
+                    + (problemMark.getLine() + 1) + ", column " + (problemMark.getColumn() + 1));
+            return open >= 0 ? atOffset(text, open, message) : at(contextMark, message);
         }
         if (context.contains("quoted scalar") && problem.contains("end of stream") && contextMark != null) {
             char quote = charAt(text, contextMark.getIndex());
@@ -91,6 +95,35 @@ public final class YamlErrors {
                     + " but found " + token(expected.group(2)));
         }
         return at(problemMark, "invalid YAML: " + problem);
+    }
+
+    /** The offset of the innermost '[' or '{' still open before {@code end} (quotes and comments skipped), or -1. */
+    private static int unclosedBracket(String text, int end) {
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        char quote = 0;
+        for (int i = 0; i < Math.min(end, text.length()); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '[' || c == '{') {
+                open.push(i);
+            } else if ((c == ']' || c == '}') && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return open.isEmpty() ? -1 : open.peek();
+    }
+
+    private static Error atOffset(String text, int offset, String message) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+        return new Error(offset, line + 1, offset - lineStart + 1, message);
     }
 
     private static Error at(Mark mark, String message) {

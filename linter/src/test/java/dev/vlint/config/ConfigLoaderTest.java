@@ -38,6 +38,7 @@ class ConfigLoaderTest {
                   gpus: [A100, sm_120, "8.9"]
                   driver-cuda: "12.8"
                   runner-disk-gb: 14
+                  runner-labels: [gpu-a100, "linux-*"]
                 """);
         assertEquals(Optional.empty(), config.ruleLevels().get("VL102"));
         assertEquals(Optional.of(Severity.NOTE), config.ruleLevels().get("VL101"));
@@ -45,6 +46,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("A100", "sm_120", "8.9"), config.targets().gpus());
         assertEquals("12.8", config.targets().driverCuda());
         assertEquals(14, config.targets().runnerDiskGb());
+        assertEquals(List.of("gpu-a100", "linux-*"), config.targets().runnerLabels());
     }
 
     @Test
@@ -110,6 +112,14 @@ class ConfigLoaderTest {
     @Test
     void anUnclosedBracketSaysSo() {
         ConfigException e = failure("rules: [\n  VL102: off\n");
+        assertEquals(List.of(new ConfigException.Problem(1, 8,
+                "this '[' is never closed: expected ',' or ']' but found the end of the file")), e.problems());
+    }
+
+    /** Found on the first try: with nothing after "[", the parser's context is an entry, read as '{' at 2:1. */
+    @Test
+    void aBracketAloneAtTheEndIsTheOneNamed() {
+        ConfigException e = failure("rules: [\n");
         assertEquals(List.of(new ConfigException.Problem(1, 8,
                 "this '[' is never closed: expected ',' or ']' but found the end of the file")), e.problems());
     }

@@ -47,12 +47,25 @@ class WorkflowWalkerTest {
                 steps:
                   - run: echo ${{ matrix.os }} ${{ steps.x.outputs.y }}
                   - uses: a/b@v1
+                    if: success() && env.TOKEN != ''
                     with:
                       arg: ${{ env.TOKEN }}
             """;
 
+    private static final String ACTION = """
+            name: build
+            runs:
+              using: composite
+              steps:
+                - run: echo ${{ inputs.tag }}
+                  if: inputs.tag != ''
+                  shell: bash
+                - uses: a/b@v1
+            """;
+
     private static RuleMeta metaOf(String id) {
-        return new RuleMeta(id, "walk-" + id, Severity.NOTE, "test", Fixability.NONE, Set.of(FileKind.WORKFLOW), List.of());
+        return new RuleMeta(id, "walk-" + id, Severity.NOTE, "test", Fixability.NONE,
+                Set.of(FileKind.WORKFLOW, FileKind.ACTION), List.of());
     }
 
     /** Reports each template with its generic key, its job and step, and each job and step. */
@@ -74,12 +87,12 @@ class WorkflowWalkerTest {
 
         @Override
         public void step(Step step, Job job, RuleContext context) {
-            context.report(step.node().range(), "step " + step.index() + " of " + job.id());
+            context.report(step.node().range(), "step " + step.index() + " of " + (job == null ? "the action" : job.id()));
         }
 
         @Override
         public void expression(Template template, Place place, RuleContext context) {
-            String where = place.job() == null ? "" : " in " + place.job().id()
+            String where = (place.job() == null ? "" : " in " + place.job().id())
                     + (place.step() == null ? "" : " step " + place.step().index());
             context.report(template.range(), context.file().source().slice(template.expr().range()) + " @ " + place.key() + where);
         }
@@ -123,9 +136,21 @@ class WorkflowWalkerTest {
                 "matrix.os @ jobs.<job_id>.steps.run in build step 0",
                 "steps.x.outputs.y @ jobs.<job_id>.steps.run in build step 0",
                 "step 1 of build",
+                "success() && env.TOKEN != '' @ jobs.<job_id>.steps.if in build step 1",
                 "env.TOKEN @ jobs.<job_id>.steps.with in build step 1"),
                 findings.stream().filter(f -> f.ruleId().equals("VL991")).map(Finding::message).toList());
         assertEquals(List.of("job build"), findings.stream().filter(f -> f.ruleId().equals("VL992"))
                 .map(Finding::message).toList());
+    }
+
+    @Test
+    void compositeActionStepsAreWalkedWithoutAJob() {
+        ProjectFile file = new ProjectFile(Path.of("/p/build/action.yml"), FileKind.ACTION,
+                SourceFile.of("build/action.yml", ACTION));
+        List<Finding> findings = new Linter(List.of(new Recorder(), new JobsOnly()))
+                .lint(new Project(Path.of("/p"), List.of(file), Config.DEFAULT), 1);
+        assertEquals(List.of("step 0 of the action", "inputs.tag @ null step 0",
+                "inputs.tag != '' @ null step 0", "step 1 of the action"),
+                findings.stream().map(Finding::message).toList());
     }
 }

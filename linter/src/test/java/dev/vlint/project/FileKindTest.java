@@ -12,6 +12,9 @@ class FileKindTest {
         assertEquals(FileKind.REQUIREMENTS, FileKind.classify("requirements/build/cuda.txt", ""));
         assertEquals(FileKind.REQUIREMENTS, FileKind.classify("py/requirements/common.txt", ""));
         assertEquals(FileKind.OTHER, FileKind.classify("docs/notes.txt", ""));
+        assertEquals(FileKind.ACTION, FileKind.classify("action.yml", ""));
+        assertEquals(FileKind.ACTION, FileKind.classify(".github/actions/setup/action.yaml", ""));
+        assertEquals(FileKind.OTHER, FileKind.classify(".github/actions/setup/actions.yml", ""));
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeBase {
     public static final List<String> FILES =
-            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches",
+            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches", "actions",
                     "workflow-security");
     public static final String OVERLAY_SOURCE = "project configuration";
 
@@ -44,10 +44,12 @@ public final class KnowledgeBase {
             Map.entry("arch-support", "arch"), Map.entry("features", "name"),
             Map.entry("repositories", "repository"), Map.entry("linked-dirs", "path"),
             Map.entry("cuda-flavors", "flavor"), Map.entry("ngc-pytorch", "tag"), Map.entry("images", "image"),
-            Map.entry("runners", "label"), Map.entry("cleanup-actions", "action"),
+            Map.entry("runners", "label"), Map.entry("labels", "label"), Map.entry("retired-labels", "label"),
+            Map.entry("cleanup-actions", "action"),
             Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
             Map.entry("fetch-content", "name"), Map.entry("caches", "path"), Map.entry("torch-pins", "release"),
-            Map.entry("build-requirements", "file"),
+            Map.entry("build-requirements", "file"), Map.entry("actions", "uses"), Map.entry("outdated", "uses"),
+            Map.entry("names", "name"),
             Map.entry("untrusted-contexts", "context"), Map.entry("code-inputs", "action"),
             Map.entry("cache-actions", "action"), Map.entry("publish-actions", "action"),
             Map.entry("archived-actions", "action"), Map.entry("replaceable-actions", "action"),
@@ -64,6 +66,7 @@ public final class KnowledgeBase {
     private final KnownProjects projects;
     private final PackageCaches packageCaches;
     private final WorkflowSecurity workflowSecurity;
+    private final Actions actions;
 
     private KnowledgeBase(Map<String, JsonNode> data) {
         this.data = data;
@@ -74,6 +77,7 @@ public final class KnowledgeBase {
         this.projects = new KnownProjects(data.get("projects"));
         this.packageCaches = new PackageCaches(data.get("package-caches"));
         this.workflowSecurity = new WorkflowSecurity(data.get("workflow-security"));
+        this.actions = new Actions(data.get("actions"));
     }
 
     /** Lazily loaded once (class-holder idiom makes it thread-safe). */
@@ -130,6 +134,10 @@ public final class KnowledgeBase {
 
     public WorkflowSecurity workflowSecurity() {
         return workflowSecurity;
+    }
+
+    public Actions actions() {
+        return actions;
     }
 
     /**

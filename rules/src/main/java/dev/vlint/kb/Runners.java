@@ -27,12 +27,20 @@ public final class Runners {
     /** An action such as jlumbroso/free-disk-space; {@code totalGb} is what it frees with defaults. */
     public record CleanupAction(String action, double totalGb, Map<String, CleanupInput> inputs, String source) {}
 
+    /** A GitHub-hosted label whose machine is not modelled (Windows, macOS, larger sizes): {@code os} is linux, windows or macos. */
+    public record HostedLabel(String label, String os, String source) {}
+
+    /** A label of a runner image GitHub removed on {@code removed}; {@code use} is what replaces it. */
+    public record RetiredLabel(String label, String removed, String use, String source) {}
+
     /** A directory commonly deleted by hand in a cleanup step. */
     public record CleanupPath(String path, double gb, String source) {}
 
     private final Map<String, Runner> runners = new LinkedHashMap<>();
     private final Map<String, CleanupAction> actions = new LinkedHashMap<>();
     private final List<CleanupPath> paths = new ArrayList<>();
+    private final Map<String, HostedLabel> labels = new LinkedHashMap<>();
+    private final Map<String, RetiredLabel> retired = new LinkedHashMap<>();
 
     Runners(JsonNode tree) {
         for (JsonNode n : tree.path("runners")) {
@@ -52,6 +60,15 @@ public final class Runners {
                     Map.copyOf(inputs), n.path("source").asText());
             actions.put(a.action().toLowerCase(Locale.ROOT), a);
         }
+        for (JsonNode n : tree.path("labels")) {
+            HostedLabel l = new HostedLabel(n.path("label").asText(), n.path("os").asText(), n.path("source").asText());
+            labels.put(l.label().toLowerCase(Locale.ROOT), l);
+        }
+        for (JsonNode n : tree.path("retired-labels")) {
+            RetiredLabel l = new RetiredLabel(n.path("label").asText(), n.path("removed").asText(), n.path("use").asText(),
+                    n.path("source").asText());
+            retired.put(l.label().toLowerCase(Locale.ROOT), l);
+        }
         for (JsonNode n : tree.path("cleanup-paths")) {
             paths.add(new CleanupPath(n.path("path").asText(), n.path("gb").asDouble(), n.path("source").asText()));
         }
@@ -64,6 +81,25 @@ public final class Runners {
 
     public List<Runner> runners() {
         return List.copyOf(runners.values());
+    }
+
+    /** Whether GitHub hosts a runner under this label (case-insensitive): a modelled runner or another hosted label. */
+    public boolean isHostedLabel(String label) {
+        String key = label.trim().toLowerCase(Locale.ROOT);
+        return runners.containsKey(key) || labels.containsKey(key);
+    }
+
+    /** Every GitHub-hosted label, modelled runners first. */
+    public List<String> hostedLabels() {
+        List<String> all = new ArrayList<>();
+        runners.values().forEach(r -> all.add(r.label()));
+        labels.values().forEach(l -> all.add(l.label()));
+        return all;
+    }
+
+    /** The retired hosted label, if {@code label} is one. */
+    public Optional<RetiredLabel> retiredLabel(String label) {
+        return Optional.ofNullable(retired.get(label.trim().toLowerCase(Locale.ROOT)));
     }
 
     /** The hosted runners of an arch ("arm64") that run Docker builds natively: VMs, not the container runner. */

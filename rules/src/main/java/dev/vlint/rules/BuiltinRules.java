@@ -123,7 +123,6 @@ import dev.vlint.rules.security.ForbiddenAction;
 import dev.vlint.rules.security.ObfuscatedUsage;
 import dev.vlint.rules.security.PrivilegedTrigger;
 import dev.vlint.rules.security.PublishWithToken;
-import dev.vlint.rules.security.RegistryPasswordInWorkflow;
 import dev.vlint.rules.security.ReplaceableAction;
 import dev.vlint.rules.security.ScriptInjection;
 import dev.vlint.rules.security.SecretInWorkflowEnv;
@@ -142,6 +141,21 @@ import dev.vlint.rules.security.UntrustedEnvFileWrite;
 import dev.vlint.rules.shell.ShellCheck;
 import dev.vlint.rules.shell.ShellSyntaxError;
 import dev.vlint.rules.startos.ExverInvalid;
+import dev.vlint.rules.workflow.ActionInvalid;
+import dev.vlint.rules.workflow.ContainerPasswordHardcoded;
+import dev.vlint.rules.workflow.DeprecatedWorkflowCommand;
+import dev.vlint.rules.workflow.EnvironmentFileMisuse;
+import dev.vlint.rules.workflow.EventInvalid;
+import dev.vlint.rules.workflow.ExpressionInvalid;
+import dev.vlint.rules.workflow.IdInvalid;
+import dev.vlint.rules.workflow.IfConditionAlwaysTrue;
+import dev.vlint.rules.workflow.MatrixInvalid;
+import dev.vlint.rules.workflow.NeedsInvalid;
+import dev.vlint.rules.workflow.PermissionInvalid;
+import dev.vlint.rules.workflow.RunnerLabelUnknown;
+import dev.vlint.rules.workflow.ShellNameInvalid;
+import dev.vlint.rules.workflow.WorkflowCallInvalid;
+import dev.vlint.rules.workflow.WorkflowStructureInvalid;
 import java.util.List;
 
 /** The one list of built-in rules, in id order; a test checks it against the rule classes, docs and fixtures. */
@@ -257,6 +271,21 @@ public final class BuiltinRules {
             new PipeWithoutPipefail(),
             new ShellSyntaxError(),
             new ShellCheck(),
+            new WorkflowStructureInvalid(),
+            new ExpressionInvalid(),
+            new EventInvalid(),
+            new MatrixInvalid(),
+            new NeedsInvalid(),
+            new RunnerLabelUnknown(),
+            new WorkflowCallInvalid(),
+            new ActionInvalid(),
+            new ShellNameInvalid(),
+            new IdInvalid(),
+            new ContainerPasswordHardcoded(),
+            new PermissionInvalid(),
+            new EnvironmentFileMisuse(),
+            new DeprecatedWorkflowCommand(),
+            new IfConditionAlwaysTrue(),
             new ScriptInjection(),
             new ActionNotPinned(),
             new TokenPermissionsTooBroad(),
@@ -286,7 +315,6 @@ public final class BuiltinRules {
             new DiscouragedFeature(),
             new FalsyTernaryBranch(),
             new ToolVersionUnpinned(),
-            new RegistryPasswordInWorkflow(),
             new AppTokenTooBroad());
 
     private BuiltinRules() {}

@@ -22,6 +22,15 @@ class RunnersProjectsCachesTest {
     }
 
     @Test
+    void hostedAndRetiredLabels() {
+        assertTrue(kb.runners().isHostedLabel("Windows-2025"));
+        assertTrue(kb.runners().isHostedLabel("ubuntu-24.04"));
+        assertTrue(!kb.runners().isHostedLabel("ubuntu-20.04"));
+        assertEquals("2025-04-15", kb.runners().retiredLabel("ubuntu-20.04").orElseThrow().removed());
+        assertTrue(kb.runners().hostedLabels().containsAll(List.of("ubuntu-latest", "macos-15", "windows-latest")));
+    }
+
+    @Test
     void unknownRunnerIsEmpty() {
         assertTrue(kb.runners().runner("self-hosted").isEmpty());
     }

@@ -118,7 +118,7 @@ public final class Contexts {
 
     /** What {@code key} allows, or null for keys GitHub's table does not list (anything goes there). */
     public static Availability availability(String key) {
-        return TABLE.get(key);
+        return key == null ? null : TABLE.get(key);
     }
 
     /** A function's parameters: the types in order, the last one repeated when {@code variadic}. */

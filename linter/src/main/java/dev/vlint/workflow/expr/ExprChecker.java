@@ -118,7 +118,7 @@ public final class ExprChecker {
                 report("'" + key + "' is not defined in " + (path == null ? "this object" : path)
                         + suggestion(key.toLowerCase(Locale.ROOT), object.properties().keySet())
                         + (object.properties().isEmpty() ? " (it defines nothing)"
-                                : "; it defines " + String.join(", ", new TreeSet<>(object.properties().keySet()))), keyRange);
+                                : "; it defines " + listed(object.properties().keySet())), keyRange);
                 return ExprType.ANY;
             }
             return found;
@@ -268,7 +268,16 @@ public final class ExprChecker {
         return null;
     }
 
+    /** The sorted names, the first twenty of them when there are more (messages stay short and linear). */
+    private static String listed(Set<String> names) {
+        List<String> sorted = names.stream().sorted().limit(20).toList();
+        return String.join(", ", sorted) + (names.size() > 20 ? " and " + (names.size() - 20) + " more" : "");
+    }
+
     private static String suggestion(String wanted, Set<String> names) {
+        if (names.size() > 256) {
+            return ""; // comparing against hundreds of names per report would make checking quadratic
+        }
         return names.stream()
                 .filter(n -> distance(wanted, n.toLowerCase(Locale.ROOT)) <= Math.max(1, wanted.length() / 3))
                 .min(Comparator.comparingInt((String n) -> distance(wanted, n.toLowerCase(Locale.ROOT)))

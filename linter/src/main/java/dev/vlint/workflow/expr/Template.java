@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One {@code ${{ expression }}} inside a YAML scalar.
  *
- * @param range the whole template, braces included
+ * @param range the whole template, braces included; for an if: written without ${{ }}, the whole condition
  * @param parsed the expression or its syntax error
  */
 public record Template(TextRange range, ExprParser.Result parsed) {
