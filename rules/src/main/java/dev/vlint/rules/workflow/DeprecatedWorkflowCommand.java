@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * only warn.
  */
 public final class DeprecatedWorkflowCommand implements Rule, WorkflowVisitor {
-    private static final RuleMeta META = new RuleMeta("VL715", "deprecated-workflow-command", Severity.WARNING,
+    private static final RuleMeta META = new RuleMeta("VL715", "deprecated-workflow-command", Severity.NOTE,
             "A run: script prints a retired workflow command (::set-output, ::save-state, ::set-env, ::add-path)"
                     + " instead of writing to $GITHUB_OUTPUT, $GITHUB_STATE, $GITHUB_ENV or $GITHUB_PATH.",
             Fixability.NONE, EnumSet.of(FileKind.WORKFLOW, FileKind.ACTION), List.of("ci", "workflow"),
@@ -61,7 +61,7 @@ public final class DeprecatedWorkflowCommand implements Rule, WorkflowVisitor {
                 default -> "echo \"/some/dir\" >> \"$GITHUB_PATH\"";
             };
             boolean disabled = (command.equals("set-env") || command.equals("add-path")) && !unsecureAllowed(step, job);
-            context.report(disabled ? Severity.ERROR : Severity.WARNING, script.fileRange(m.start(), m.end()),
+            context.report(disabled ? Severity.ERROR : Severity.NOTE, script.fileRange(m.start(), m.end()),
                     "`::" + command + "` " + (disabled ? "is disabled: the runner fails the step" : "is deprecated: the"
                             + " runner prints a warning and GitHub plans to remove it") + ". Use " + file + ".");
         }

@@ -37,12 +37,37 @@ final class Hygiene {
         return snippet.instruction() != null;
     }
 
-    /** Whether the RUN has a cache or tmpfs mount whose target contains {@code fragment}. */
+    /**
+     * Whether the RUN has a cache or tmpfs mount over the folder {@code fragment} names: at it or
+     * inside it ({@code /root/.cache/pip/http}), or above it ({@code /root/.cache}, a home folder,
+     * for a fragment relative to the home folder such as {@code .cache/pip}).
+     */
     static boolean cacheOrTmpfsMount(Instruction run, String fragment) {
         for (RunMount mount : run.mounts()) {
             String type = mount.type();
             if ((type.equals("cache") || type.equals("tmpfs"))
-                    && mount.option("target").map(o -> o.value().contains(fragment)).orElse(false)) {
+                    && mount.option("target").map(o -> covers(o.value(), fragment)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean covers(String target, String fragment) {
+        String t = target.replace("${HOME}", "/root").replace("$HOME", "/root").replaceFirst("^~", "/root")
+                .replaceAll("/+$", "");
+        if (t.contains(fragment)) {
+            return true;
+        }
+        if (fragment.startsWith("/")) {
+            return !t.isEmpty() && fragment.startsWith(t + "/");
+        }
+        if (t.equals("/root") || t.matches("/home/[^/]+")) {
+            return true;
+        }
+        // a folder of the home-relative path: ".cache" of ".cache/pip"
+        for (int slash = fragment.indexOf('/'); slash > 0; slash = fragment.indexOf('/', slash + 1)) {
+            if (t.endsWith("/" + fragment.substring(0, slash))) {
                 return true;
             }
         }
