@@ -157,7 +157,7 @@ class CliTest {
         Files.writeString(dir.resolve(".vlint.yaml"), "rules:\n  xt001: off\n  XT404: error\ncolour: true\n");
         assertEquals(2, vlint());
         assertEquals("vlint: config error: .vlint.yaml:3:3: unknown rule id 'XT404'\n"
-                + "vlint: config error: .vlint.yaml:4:1: unknown key 'colour' (expected rules, ignore-paths, targets, dockerfile, shellcheck)\n",
+                + "vlint: config error: .vlint.yaml:4:1: unknown key 'colour' (expected rules, ignore-paths, targets, dockerfile, shellcheck, workflows)\n",
                 err.toString());
         err.getBuffer().setLength(0);
         Files.writeString(dir.resolve(".vlint.yaml"), "rules: [\n  XT001: off\n");

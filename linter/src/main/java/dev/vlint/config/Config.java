@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param images what a Dockerfile may use: trusted registries, required labels
  * @param failOn the {@code --fail-on} level when the command line gives none ({@code error},
  *     {@code warning}, {@code note} or {@code none}), or null for the default
+ * @param workflows how workflows may use actions
  */
 public record Config(Map<String, Optional<Severity>> ruleLevels, List<String> ignorePaths, Targets targets,
-        ImagePolicy images, String failOn) {
+        ImagePolicy images, String failOn, Workflows workflows) {
     public static final Config DEFAULT = new Config(Map.of(), List.of(), Targets.NONE);
 
     public Config {
@@ -30,9 +31,33 @@ public record Config(Map<String, Optional<Severity>> ruleLevels, List<String> ig
         this(ruleLevels, ignorePaths, targets, ImagePolicy.NONE, null);
     }
 
+    public Config(Map<String, Optional<Severity>> ruleLevels, List<String> ignorePaths, Targets targets,
+            ImagePolicy images, String failOn) {
+        this(ruleLevels, ignorePaths, targets, images, failOn, Workflows.NONE);
+    }
+
     /** This config with other rule levels. */
     public Config withRuleLevels(Map<String, Optional<Severity>> levels) {
-        return new Config(levels, ignorePaths, targets, images, failOn);
+        return new Config(levels, ignorePaths, targets, images, failOn, workflows);
+    }
+
+    /**
+     * The {@code workflows:} settings. Action patterns are {@code *}, {@code owner/*},
+     * {@code owner/repo}, {@code owner/repo/*} or {@code owner/repo/path}.
+     *
+     * @param pinning pattern to how {@code uses:} must be pinned ({@code any}, {@code tag} or
+     *     {@code hash}), in file order; empty for the default
+     * @param allowedActions when not empty, the only actions workflows may use
+     * @param forbiddenActions actions workflows must not use
+     */
+    public record Workflows(Map<String, String> pinning, List<String> allowedActions, List<String> forbiddenActions) {
+        public static final Workflows NONE = new Workflows(Map.of(), List.of(), List.of());
+
+        public Workflows {
+            pinning = Collections.unmodifiableMap(new LinkedHashMap<>(pinning));
+            allowedActions = List.copyOf(allowedActions);
+            forbiddenActions = List.copyOf(forbiddenActions);
+        }
     }
 
     /**

@@ -149,6 +149,7 @@ public final class ConfigLoader {
             Config.Targets targets = Config.Targets.NONE;
             Config.ImagePolicy images = Config.ImagePolicy.NONE;
             boolean shellcheckOff = false;
+            Config.Workflows workflows = Config.Workflows.NONE;
             Keys keys = new Keys();
             JsonStreamContext document = parser.getParsingContext();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -162,9 +163,10 @@ public final class ConfigLoader {
                     case "targets" -> targets = targets(value);
                     case "dockerfile" -> images = dockerfile(value, document);
                     case "shellcheck" -> shellcheckOff = off(value, "shellcheck");
+                    case "workflows" -> workflows = workflows(value, document);
                     default -> {
                         problem(keyAt, "unknown key '" + key
-                                + "' (expected rules, ignore-paths, targets, dockerfile, shellcheck)");
+                                + "' (expected rules, ignore-paths, targets, dockerfile, shellcheck, workflows)");
                         parser.skipChildren();
                     }
                 }
@@ -175,7 +177,7 @@ public final class ConfigLoader {
                 levels = new LinkedHashMap<>(levels);
                 levels.put(shellcheck.get(), Optional.empty());
             }
-            return new Config(levels, ignorePaths, targets, images, null);
+            return new Config(levels, ignorePaths, targets, images, null, workflows);
         }
 
         private Map<String, Optional<Severity>> rules(JsonToken token) throws IOException {
@@ -232,6 +234,20 @@ public final class ConfigLoader {
                     // skip what is left of the section
                 }
                 return Config.ImagePolicy.NONE;
+            }
+        }
+
+        private Config.Workflows workflows(JsonToken token, JsonStreamContext document) throws IOException {
+            try {
+                return WorkflowsReader.read(parser, token,
+                        (at, message) -> new ConfigException(Path.of(""), Math.max(1, at.getLineNr()),
+                                Math.max(1, at.getColumnNr()), message));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+                while (parser.getParsingContext() != document && parser.nextToken() != null) {
+                    // skip what is left of the section
+                }
+                return Config.Workflows.NONE;
             }
         }
 

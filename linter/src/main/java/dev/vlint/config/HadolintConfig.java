@@ -78,7 +78,7 @@ public final class HadolintConfig {
                 v.trustedRegistries().isEmpty() ? h.trustedRegistries() : v.trustedRegistries(),
                 v.labelSchema().isEmpty() ? h.labelSchema() : v.labelSchema(), v.strictLabels() || h.strictLabels());
         return new Config(levels, vlint.ignorePaths(), vlint.targets(), images,
-                vlint.failOn() != null ? vlint.failOn() : hadolint.failOn());
+                vlint.failOn() != null ? vlint.failOn() : hadolint.failOn(), vlint.workflows());
     }
 
     private static final class Reader {

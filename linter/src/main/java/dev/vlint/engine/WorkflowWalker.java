@@ -114,7 +114,13 @@ final class WorkflowWalker implements Walker<WorkflowVisitor> {
             return new Place(scalar, List.copyOf(path), WorkflowKeys.of(path), job, step);
         }
 
+        /** Looks at the position first: a scan per expression would make a job of many steps quadratic. */
         private static Step stepAt(List<Step> steps, String index) {
+            int at = !index.isEmpty() && index.length() < 9 && index.chars().allMatch(Character::isDigit)
+                    ? Integer.parseInt(index) : -1;
+            if (at >= 0 && at < steps.size() && steps.get(at).index() == at) {
+                return steps.get(at);
+            }
             for (Step candidate : steps) {
                 if (String.valueOf(candidate.index()).equals(index)) {
                     return candidate;

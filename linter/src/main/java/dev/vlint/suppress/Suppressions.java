@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  *   <li>TypeScript uses {@code //}; in Dockerfiles {@code # hadolint ignore=DL3008 # reason} (next
  *       instruction), {@code # hadolint stage ignore=...} and {@code # hadolint global ignore=...}
  *       map through aliases ({@link HadolintPragma}).
+ *   <li>workflows honour zizmor's {@code # zizmor: ignore[audit]} ({@link ZizmorIgnore}).
  * </ul>
  */
 public final class Suppressions {
@@ -89,6 +90,9 @@ public final class Suppressions {
                     break;
                 }
             }
+        }
+        if (kind == FileKind.WORKFLOW) {
+            found.addAll(ZizmorIgnore.scan(file, rules));
         }
         return new Suppressions(file, found);
     }

@@ -143,7 +143,7 @@ class ConfigLoaderTest {
                 "3:3: unknown rule id 'VL999'",
                 "4:10: bad level for VL101 (expected off, error, warning or note)",
                 "5:3: 'VL102' is set twice (first at line 2)",
-                "6:1: unknown key 'colour' (expected rules, ignore-paths, targets, dockerfile, shellcheck)",
+                "6:1: unknown key 'colour' (expected rules, ignore-paths, targets, dockerfile, shellcheck, workflows)",
                 "7:15: 'ignore-paths' must be a list",
                 "9:16: unknown GPU '5'",
                 "10:19: 'runner-disk-gb' must be a positive whole number",
@@ -181,5 +181,31 @@ class ConfigLoaderTest {
         assertTrue(ConfigLoader.find(sub).isEmpty(), "the search stops at the work tree");
         Files.writeString(worktree.resolve(".vlint.yaml"), "rules: {}\n");
         assertEquals(worktree.resolve(".vlint.yaml"), ConfigLoader.find(sub).orElseThrow());
+    }
+
+    @Test
+    void readsHowWorkflowsMayUseActions() throws Exception {
+        Config config = parse("""
+                workflows:
+                  pinning:
+                    "*": hash
+                    actions/*: ref-pin
+                    my-org/deploy/*: any
+                  allowed-actions: [actions/*, docker/build-push-action]
+                  forbidden-actions: [evil/thing]
+                """);
+        assertEquals(List.of("*", "actions/*", "my-org/deploy/*"), List.copyOf(config.workflows().pinning().keySet()));
+        assertEquals("tag", config.workflows().pinning().get("actions/*"), "zizmor's policy names are accepted");
+        assertEquals(List.of("actions/*", "docker/build-push-action"), config.workflows().allowedActions());
+        assertEquals(List.of("evil/thing"), config.workflows().forbiddenActions());
+        assertEquals(Config.Workflows.NONE, Config.DEFAULT.workflows());
+    }
+
+    @Test
+    void badWorkflowSettingsNameTheirPlace() {
+        assertEquals(3, failure("workflows:\n  pinning:\n    actions/*: loose\n").line());
+        assertTrue(failure("workflows:\n  pinning:\n    actions/*: loose\n").getMessage().contains("any, tag or hash"));
+        assertTrue(failure("workflows:\n  allowed-actions: [\"a b\"]\n").getMessage().contains("bad action pattern"));
+        assertTrue(failure("workflows:\n  pins: {}\n").getMessage().contains("workflows.pins"));
     }
 }

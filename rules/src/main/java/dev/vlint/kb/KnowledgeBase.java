@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeBase {
     public static final List<String> FILES =
-            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches", "actions");
+            List.of("cuda-archs", "torch", "images", "runners", "projects", "package-caches", "actions",
+                    "workflow-security");
     public static final String OVERLAY_SOURCE = "project configuration";
 
     /** For each list (by its property name), the field that identifies an entry when merging. */
@@ -48,7 +49,11 @@ public final class KnowledgeBase {
             Map.entry("cleanup-paths", "path"), Map.entry("projects", "name"),
             Map.entry("fetch-content", "name"), Map.entry("caches", "path"), Map.entry("torch-pins", "release"),
             Map.entry("build-requirements", "file"), Map.entry("actions", "uses"), Map.entry("outdated", "uses"),
-            Map.entry("names", "name"));
+            Map.entry("names", "name"),
+            Map.entry("untrusted-contexts", "context"), Map.entry("code-inputs", "action"),
+            Map.entry("cache-actions", "action"), Map.entry("publish-actions", "action"),
+            Map.entry("archived-actions", "action"), Map.entry("replaceable-actions", "action"),
+            Map.entry("tool-actions", "action"));
 
     /** A bare parser factory: an ObjectMapper would cost more start-up time than reading the files. */
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -60,6 +65,7 @@ public final class KnowledgeBase {
     private final Runners runners;
     private final KnownProjects projects;
     private final PackageCaches packageCaches;
+    private final WorkflowSecurity workflowSecurity;
     private final Actions actions;
 
     private KnowledgeBase(Map<String, JsonNode> data) {
@@ -70,6 +76,7 @@ public final class KnowledgeBase {
         this.runners = new Runners(data.get("runners"));
         this.projects = new KnownProjects(data.get("projects"));
         this.packageCaches = new PackageCaches(data.get("package-caches"));
+        this.workflowSecurity = new WorkflowSecurity(data.get("workflow-security"));
         this.actions = new Actions(data.get("actions"));
     }
 
@@ -123,6 +130,10 @@ public final class KnowledgeBase {
 
     public PackageCaches packageCaches() {
         return packageCaches;
+    }
+
+    public WorkflowSecurity workflowSecurity() {
+        return workflowSecurity;
     }
 
     public Actions actions() {

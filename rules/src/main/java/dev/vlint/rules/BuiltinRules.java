@@ -108,6 +108,36 @@ import dev.vlint.rules.docker.hygiene.ZypperWithoutNonInteractive;
 import dev.vlint.rules.python.Pep440VersionInvalid;
 import dev.vlint.rules.python.Pep639LicenseNeedsSetuptools77;
 import dev.vlint.rules.python.ScmPretendVersionIgnored;
+import dev.vlint.rules.security.ActionNotPinned;
+import dev.vlint.rules.security.ActionTyposquat;
+import dev.vlint.rules.security.AllSecretsExposed;
+import dev.vlint.rules.security.AppTokenTooBroad;
+import dev.vlint.rules.security.ArchivedAction;
+import dev.vlint.rules.security.CacheInPublishingJob;
+import dev.vlint.rules.security.CheckoutCredentialsUploaded;
+import dev.vlint.rules.security.ConcurrencyNotLimited;
+import dev.vlint.rules.security.ContainerImageUnpinned;
+import dev.vlint.rules.security.DiscouragedFeature;
+import dev.vlint.rules.security.FalsyTernaryBranch;
+import dev.vlint.rules.security.ForbiddenAction;
+import dev.vlint.rules.security.ObfuscatedUsage;
+import dev.vlint.rules.security.PrivilegedTrigger;
+import dev.vlint.rules.security.PublishWithToken;
+import dev.vlint.rules.security.ReplaceableAction;
+import dev.vlint.rules.security.ScriptInjection;
+import dev.vlint.rules.security.SecretInWorkflowEnv;
+import dev.vlint.rules.security.SecretOutsideEnvironment;
+import dev.vlint.rules.security.SecretParsedAsJson;
+import dev.vlint.rules.security.SecretsInherited;
+import dev.vlint.rules.security.SelfHostedRunnerForOutsiders;
+import dev.vlint.rules.security.SpoofableBotCheck;
+import dev.vlint.rules.security.SubstringContains;
+import dev.vlint.rules.security.TokenPermissionsTooBroad;
+import dev.vlint.rules.security.ToolVersionUnpinned;
+import dev.vlint.rules.security.UndocumentedPermission;
+import dev.vlint.rules.security.UnnamedWorkflow;
+import dev.vlint.rules.security.UnsecureCommandsEnabled;
+import dev.vlint.rules.security.UntrustedEnvFileWrite;
 import dev.vlint.rules.shell.ShellCheck;
 import dev.vlint.rules.shell.ShellSyntaxError;
 import dev.vlint.rules.startos.ExverInvalid;
@@ -255,7 +285,37 @@ public final class BuiltinRules {
             new PermissionInvalid(),
             new EnvironmentFileMisuse(),
             new DeprecatedWorkflowCommand(),
-            new IfConditionAlwaysTrue());
+            new IfConditionAlwaysTrue(),
+            new ScriptInjection(),
+            new ActionNotPinned(),
+            new TokenPermissionsTooBroad(),
+            new PrivilegedTrigger(),
+            new CheckoutCredentialsUploaded(),
+            new CacheInPublishingJob(),
+            new SecretsInherited(),
+            new SecretInWorkflowEnv(),
+            new UnsecureCommandsEnabled(),
+            new SelfHostedRunnerForOutsiders(),
+            new PublishWithToken(),
+            new ActionTyposquat(),
+            new SpoofableBotCheck(),
+            new UntrustedEnvFileWrite(),
+            new ObfuscatedUsage(),
+            new AllSecretsExposed(),
+            new SecretOutsideEnvironment(),
+            new ReplaceableAction(),
+            new ContainerImageUnpinned(),
+            new SecretParsedAsJson(),
+            new SubstringContains(),
+            new UnnamedWorkflow(),
+            new ConcurrencyNotLimited(),
+            new UndocumentedPermission(),
+            new ForbiddenAction(),
+            new ArchivedAction(),
+            new DiscouragedFeature(),
+            new FalsyTernaryBranch(),
+            new ToolVersionUnpinned(),
+            new AppTokenTooBroad());
 
     private BuiltinRules() {}
 

@@ -21,7 +21,7 @@ public final class ContainerPasswordHardcoded implements Rule, WorkflowVisitor {
     private static final RuleMeta META = new RuleMeta("VL712", "container-password-hardcoded", Severity.WARNING,
             "A container or service credentials.password is written in the workflow instead of read from a secret.",
             Fixability.NONE, EnumSet.of(FileKind.WORKFLOW), List.of("ci", "workflow", "security"),
-            List.of("actionlint:credentials"));
+            List.of("actionlint:credentials", "zizmor:hardcoded-container-credentials"));
 
     @Override
     public RuleMeta meta() {
