@@ -8,6 +8,7 @@ import dev.vlint.source.SourceFile;
 import dev.vlint.source.TextRange;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -29,6 +30,12 @@ class StartOsSourcePropertyTest {
         check(text);
     }
 
+    /** Found by a random run: ranges are offsets into the text without its byte-order mark. */
+    @Example
+    void textStartingWithAByteOrderMarkStaysInside() {
+        check("\uFEFFexport const v = VersionInfo.of({ version: '1:0' })");
+    }
+
     @Property
     void tsLikeTextNeverThrows(@ForAll("tsLike") String text) {
         check(text);
@@ -47,12 +54,14 @@ class StartOsSourcePropertyTest {
     }
 
     private static void check(String text) {
-        Parsed<StartOsSource> parsed = StartOsSource.parse(SourceFile.of("startos/a.ts", text));
-        int length = text.length();
+        SourceFile source = SourceFile.of("startos/a.ts", text);
+        Parsed<StartOsSource> parsed = StartOsSource.parse(source);
+        // the source's text, which drops a leading byte-order mark
+        int length = source.text().length();
         parsed.problems().forEach(p -> assertInside(p.range(), length));
         for (TsToken t : parsed.model().tokens()) {
             assertInside(t.range(), length);
-            assertEquals(t.text(), text.substring(t.range().start(), t.range().end()));
+            assertEquals(t.text(), source.text().substring(t.range().start(), t.range().end()));
             assertInside(t.contentRange(), length);
         }
         parsed.model().comments().forEach(c -> assertInside(c.range(), length));
