@@ -7,9 +7,9 @@ import dev.vlint.workflow.YamlNode;
 import java.util.Locale;
 
 /** Which shell runs a step's {@code run:}, as GitHub picks it. */
-final class Shells {
+public final class Shells {
     /** The shell could not be told: an expression, or {@code runs-on} that is one. */
-    static final String UNKNOWN = "";
+    public static final String UNKNOWN = "";
 
     private Shells() {}
 
@@ -18,7 +18,7 @@ final class Shells {
      * {@code shell:}, else the job's and then the workflow's {@code defaults.run.shell}, else the
      * runner's default, pwsh on Windows and bash elsewhere.
      */
-    static String of(Workflow workflow, Job job, Step step) {
+    public static String of(Workflow workflow, Job job, Step step) {
         for (YamlNode shell : new YamlNode[] {step.shell(), job == null ? null : job.defaultShell(),
                 workflow.defaultShell()}) {
             if (shell != null && shell.isScalar()) {
