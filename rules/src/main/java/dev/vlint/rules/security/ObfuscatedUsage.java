@@ -45,9 +45,13 @@ public final class ObfuscatedUsage implements Rule, WorkflowVisitor {
         if (uses == null || uses.isLocal() || uses.isDocker() || uses.action().contains("${{")) {
             return;
         }
+        String[] parts = uses.action().split("/", -1);
+        if (parts.length < 2 || !plain(parts[0]) || !plain(parts[1])) {
+            return; // no owner/repo: GitHub cannot resolve it, VL708's error
+        }
         List<String> kept = new ArrayList<>();
         boolean odd = false;
-        for (String part : uses.action().split("/", -1)) {
+        for (String part : parts) {
             if (part.isEmpty() || part.equals(".")) {
                 odd = true;
             } else if (part.equals("..")) {
@@ -73,6 +77,10 @@ public final class ObfuscatedUsage implements Rule, WorkflowVisitor {
             context.report(uses.actionRange(), message + " Write `" + normal + "`.",
                     Fix.safe("Write " + normal, new Edit(uses.actionRange(), normal)));
         }
+    }
+
+    private static boolean plain(String part) {
+        return !part.isEmpty() && !part.equals(".") && !part.equals("..");
     }
 
     @Override
