@@ -85,12 +85,12 @@ public final class DeprecatedWorkflowCommand implements Rule, WorkflowVisitor {
         Matcher m = COMMAND.matcher(script.text());
         while (m.find()) {
             String command = m.group(1);
-            String file = switch (command) {
-                case "set-output" -> "echo \"name=value\" >> \"$GITHUB_OUTPUT\"";
-                case "save-state" -> "echo \"name=value\" >> \"$GITHUB_STATE\"";
-                case "set-env" -> "echo \"NAME=value\" >> \"$GITHUB_ENV\"";
-                default -> "echo \"/some/dir\" >> \"$GITHUB_PATH\"";
+            String example = switch (command) {
+                case "set-env" -> "NAME=value";
+                case "add-path" -> "/some/dir";
+                default -> "name=value";
             };
+            String file = "echo \"" + example + "\" >> \"$" + fileVariable(command) + "\"";
             boolean disabled = (command.equals("set-env") || command.equals("add-path")) && !unsecureAllowed(step, job);
             context.report(disabled ? Severity.ERROR : Severity.NOTE, script.fileRange(m.start(), m.end()),
                     "`::" + command + "` " + (disabled ? "is disabled: the runner fails the step" : "is deprecated: the"
@@ -122,16 +122,21 @@ public final class DeprecatedWorkflowCommand implements Rule, WorkflowVisitor {
             return new Fix[0];
         }
         String name = after.group(1);
-        String variable = switch (command) {
+        String variable = fileVariable(command);
+        Edit prefix = new Edit(script.fileRange(at, prefixEnd), name == null ? "" : name + "=");
+        Edit redirect = Edit.insert(script.fileOffset(end - 1) + 1, " >> \"$" + variable + "\"");
+        return new Fix[] {Fix.unsafe("Write " + (name == null ? "the directory" : name) + " to $" + variable, prefix,
+                redirect)};
+    }
+
+    /** The variable naming the environment file that replaced {@code command}. */
+    private static String fileVariable(String command) {
+        return switch (command) {
             case "set-output" -> "GITHUB_OUTPUT";
             case "save-state" -> "GITHUB_STATE";
             case "set-env" -> "GITHUB_ENV";
             default -> "GITHUB_PATH";
         };
-        Edit prefix = new Edit(script.fileRange(at, prefixEnd), name == null ? "" : name + "=");
-        Edit redirect = Edit.insert(script.fileOffset(end - 1) + 1, " >> \"$" + variable + "\"");
-        return new Fix[] {Fix.unsafe("Write " + (name == null ? "the directory" : name) + " to $" + variable, prefix,
-                redirect)};
     }
 
     /** Whether script characters {@code [start, end)} stand side by side in the file, so edits map one to one. */
