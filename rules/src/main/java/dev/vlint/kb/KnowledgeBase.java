@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The facts rules rely on: the YAML files bundled under dev/vlint/kb, optionally overlaid with
- * project configuration (extra images, self-hosted runners).
+ * The facts rules rely on: the YAML files bundled under dev/vlint/kb (which the build compiles into
+ * {@link CompactTree} form, the form a run loads), optionally overlaid with project configuration
+ * (extra images, self-hosted runners).
  *
  * <p>An overlay is a map from file name ("images", "runners", ...) to a tree shaped like that
  * file. Maps merge key by key; list entries with the same key (a runner's label, an image's
@@ -200,15 +202,25 @@ public final class KnowledgeBase {
         return data.get(file);
     }
 
+    /** The bundled files as the build compiled them ({@link CompactTree}). */
     static Map<String, JsonNode> loadBundled() {
         Map<String, JsonNode> data = new LinkedHashMap<>();
         for (String name : FILES) {
-            data.put(name, readResource(name + ".yaml"));
+            String fileName = name + CompactTree.SUFFIX;
+            try (InputStream in = KnowledgeBase.class.getResourceAsStream(fileName)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing knowledge-base resource " + fileName);
+                }
+                data.put(name, CompactTree.decode(new ByteArrayInputStream(in.readAllBytes())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read knowledge-base resource " + fileName, e);
+            }
         }
         return data;
     }
 
-    static JsonNode readResource(String fileName) {
+    /** A bundled file's source: the YAML that the build compiles and the tests check. */
+    static JsonNode readYaml(String fileName) {
         try (InputStream in = KnowledgeBase.class.getResourceAsStream(fileName)) {
             if (in == null) {
                 throw new IllegalStateException("missing knowledge-base resource " + fileName);

@@ -24,9 +24,28 @@ class KnowledgeBaseTest {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
         for (String file : KnowledgeBase.FILES) {
             try (InputStream in = KnowledgeBase.class.getResourceAsStream(file + ".yaml")) {
-                assertEquals(mapper.readTree(in), KnowledgeBase.readResource(file + ".yaml"), file);
+                assertEquals(mapper.readTree(in), KnowledgeBase.readYaml(file + ".yaml"), file);
             }
         }
+    }
+
+    @Test
+    void theCompiledFilesHoldTheYamlTrees() {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> compiled = KnowledgeBase.loadBundled();
+        assertEquals(KnowledgeBase.FILES, List.copyOf(compiled.keySet()));
+        for (String file : KnowledgeBase.FILES) {
+            assertEquals(KnowledgeBase.readYaml(file + ".yaml"), compiled.get(file), file);
+        }
+    }
+
+    @Test
+    void compactTreesKeepEveryKindOfValue() throws Exception {
+        var tree = new ObjectMapper().readTree("""
+                {"s": "text", "empty": "", "i": -7, "l": 12345678901, "big": 123456789012345678901234567890,
+                 "d": 7.25, "t": true, "f": false, "n": null, "list": [1, "text", [], {}],
+                 "nested": {"s": "text", "long": "%s"}}
+                """.formatted("x".repeat(300)));
+        assertEquals(tree, CompactTree.decode(new java.io.ByteArrayInputStream(CompactTree.encode(tree))));
     }
 
     @Test

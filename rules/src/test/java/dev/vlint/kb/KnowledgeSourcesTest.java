@@ -17,7 +17,7 @@ class KnowledgeSourcesTest {
         List<String> missing = new ArrayList<>();
         for (String file : KnowledgeBase.FILES) {
             int facts = 0;
-            JsonNode tree = KnowledgeBase.readResource(file + ".yaml");
+            JsonNode tree = KnowledgeBase.readYaml(file + ".yaml");
             for (Map.Entry<String, JsonNode> section : (Iterable<Map.Entry<String, JsonNode>>) tree::fields) {
                 assertTrue(section.getValue().isArray(), file + ": top-level '" + section.getKey() + "' is not a list");
                 int i = 0;

@@ -16,7 +16,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,12 +80,32 @@ public final class ShellCheck implements Rule, ShellVisitor {
             return base.resolve("vlint").resolve("shellcheck");
         }
 
-        /** The executable and its version, or null when there is none that runs. */
+        /**
+         * The executable and its version, or null when there is none that runs. The version is
+         * remembered in the cache folder per executable file (its real path, inode, size and
+         * modification time), so that a run answered from the cache starts no process at all.
+         */
         Tool tool() {
             Path path = executable != null ? executable : onPath();
             if (off || path == null || !Files.isExecutable(path)) {
                 return null;
             }
+            Path memo = versionMemo(path);
+            if (memo != null) {
+                try {
+                    return new Tool(path, Files.readString(memo, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // not remembered yet: ask the executable
+                }
+            }
+            String version = askVersion(path);
+            if (version != null && memo != null) {
+                remember(memo, version);
+            }
+            return version == null ? null : new Tool(path, version);
+        }
+
+        private static String askVersion(Path path) {
             try {
                 Process process = new ProcessBuilder(path.toString(), "--version").redirectErrorStream(true).start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -89,12 +114,43 @@ public final class ShellCheck implements Rule, ShellVisitor {
                     return null;
                 }
                 Matcher version = Pattern.compile("(?m)^version:\\s*(\\S+)").matcher(output);
-                return new Tool(path, version.find() ? version.group(1) : output.strip());
+                return version.find() ? version.group(1) : output.strip();
             } catch (IOException e) {
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
+            }
+        }
+
+        /** Where the version of this exact executable file is remembered; null without a cache. */
+        private Path versionMemo(Path path) {
+            if (cacheDir == null) {
+                return null;
+            }
+            try {
+                Path real = path.toRealPath();
+                BasicFileAttributes file = Files.readAttributes(real, BasicFileAttributes.class);
+                String identity = real + "\0" + file.fileKey() + "\0" + file.size() + "\0"
+                        + file.lastModifiedTime().toMillis();
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+                return cacheDir.resolve("versions").resolve(HexFormat.of().formatHex(hash, 0, 16));
+            } catch (IOException e) {
+                return null;
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+
+        /** Best effort: without the memo the next run asks the executable again. */
+        private static void remember(Path memo, String version) {
+            try {
+                Files.createDirectories(memo.getParent());
+                Path temp = Files.createTempFile(memo.getParent(), memo.getFileName().toString(), ".tmp");
+                Files.writeString(temp, version, StandardCharsets.UTF_8);
+                Files.move(temp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // the cache folder is not writable: ShellCheckRun says so when it writes results
             }
         }
 

@@ -2,7 +2,6 @@ package dev.vlint.rules.shell;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,8 +61,13 @@ final class ShellCheckRun {
     /** A batch that takes longer is stopped and its snippets go unchecked. */
     private static final long BATCH_TIMEOUT_SECONDS = 300;
     private static final int MAX_BATCH = 64;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The first line of a cache entry; a new layout changes it, and old entries are checked again. */
+    private static final String CACHE_HEADER = "vlint shellcheck cache 2";
+    /** Built only when ShellCheck runs: a run that finds every answer in the cache needs no JSON. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     private final Project project;
     private final ShellCheck.Setup setup;
@@ -230,7 +234,7 @@ final class ShellCheckRun {
             Map<String, List<Comment>> byKey = new LinkedHashMap<>();
             keyOfFile.values().forEach(key -> byKey.put(key, new ArrayList<>()));
             for (JsonNode node : comments) {
-                Comment comment = JSON.treeToValue(node, Comment.class);
+                Comment comment = Json.MAPPER.treeToValue(node, Comment.class);
                 String key = keyOfFile.get(comment.file());
                 if (key != null) {
                     byKey.get(key).add(new Comment(null, comment.line(), comment.column(), comment.endLine(),
@@ -248,7 +252,7 @@ final class ShellCheckRun {
     /** The {@code comments} array of json1 output, or null when the output is not json1. */
     private static JsonNode parse(Path out) {
         try {
-            JsonNode comments = JSON.readTree(out.toFile()).get("comments");
+            JsonNode comments = Json.MAPPER.readTree(out.toFile()).get("comments");
             return comments != null && comments.isArray() ? comments : null;
         } catch (IOException e) {
             return null;
@@ -270,12 +274,12 @@ final class ShellCheckRun {
         return "";
     }
 
-    // ---- cache: one small JSON file per input, named by the hash of everything ShellCheck's answer depends on ----
+    // ---- cache: one small text file per input, named by the hash of everything ShellCheck's answer depends on ----
 
     private static String key(ShellCheck.Tool tool, String rc, ShellCheckInput input) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of("vlint-shellcheck-1", tool.version(), String.join(" ", OPTIONS), rc,
+            for (String part : List.of("vlint-shellcheck-2", tool.version(), String.join(" ", OPTIONS), rc,
                     input.extension(), input.text())) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
@@ -287,7 +291,7 @@ final class ShellCheckRun {
     }
 
     private Path cacheFile(String key) {
-        return setup.cacheDir().resolve(key.substring(0, 2)).resolve(key.substring(2) + ".json");
+        return setup.cacheDir().resolve(key.substring(0, 2)).resolve(key.substring(2) + ".txt");
     }
 
     private List<Comment> readCache(String key) {
@@ -296,10 +300,9 @@ final class ShellCheckRun {
         }
         Path file = cacheFile(key);
         try {
-            return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), new TypeReference<List<Comment>>() {})
-                    : null;
-        } catch (IOException e) {
-            return null; // unreadable or half-written by a crashed run: check again
+            return Files.isRegularFile(file) ? decode(Files.readString(file, StandardCharsets.UTF_8)) : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable or damaged: check again
         }
     }
 
@@ -312,7 +315,7 @@ final class ShellCheckRun {
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), key.substring(2, 10), ".tmp");
-            JSON.writeValue(temp.toFile(), comments);
+            Files.writeString(temp, encode(comments), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -321,5 +324,62 @@ final class ShellCheckRun {
         } catch (IOException e) {
             notes.add("cannot write the ShellCheck cache under " + setup.cacheDir() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A cache entry: a header line, then one line per comment, its fields separated by tabs and the
+     * message escaped. Plain text, so that a run answered from the cache loads no JSON library.
+     */
+    static String encode(List<Comment> comments) {
+        StringBuilder out = new StringBuilder(CACHE_HEADER).append('\n');
+        for (Comment c : comments) {
+            out.append(c.line()).append('\t').append(c.column()).append('\t').append(c.endLine()).append('\t')
+                    .append(c.endColumn()).append('\t').append(c.code()).append('\t').append(escape(c.level()))
+                    .append('\t').append(escape(c.message())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The comments of a cache entry; throws on anything {@link #encode} does not write. */
+    static List<Comment> decode(String text) {
+        List<String> lines = text.lines().toList();
+        if (lines.isEmpty() || !lines.get(0).equals(CACHE_HEADER) || !text.endsWith("\n")) {
+            throw new IllegalArgumentException("not a ShellCheck cache entry");
+        }
+        List<Comment> comments = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length != 7) {
+                throw new IllegalArgumentException("bad ShellCheck cache line: " + line);
+            }
+            comments.add(new Comment(null, Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+                    Integer.parseInt(f[3]), unescape(f[5]), Integer.parseInt(f[4]), unescape(f[6])));
+        }
+        return comments;
+    }
+
+    private static String escape(String text) {
+        String s = text == null ? "" : text;
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char next = s.charAt(++i);
+            out.append(switch (next) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case '\\' -> '\\';
+                default -> throw new IllegalArgumentException("bad escape \\" + next);
+            });
+        }
+        return out.toString();
     }
 }

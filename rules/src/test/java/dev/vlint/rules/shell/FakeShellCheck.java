@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * A stand-in {@code shellcheck} executable: it records its arguments (one line per run), keeps a
- * copy of every file it was given and of the {@code .shellcheckrc} beside them, and answers in ShellCheck's json1 format with one finding (code
+ * copy of every file it was given and of the {@code .shellcheckrc} beside them (and counts the
+ * {@code --version} runs apart), and answers in ShellCheck's json1 format with one finding (code
  * 2086, level info) on each occurrence of the word {@code MARK} in each file, with ShellCheck's
  * columns: 1-based code points, a tab counting as one. Tests can then check that every finding maps
  * back onto the {@code MARK} in the source file, whatever lines the rule added around the snippet.
@@ -22,6 +23,8 @@ final class FakeShellCheck {
             log = %s
             args = sys.argv[1:]
             if args == ["--version"]:
+                with open(os.path.join(log, "version.log"), "a") as f:
+                    f.write("--version\\n")
                 print("ShellCheck - fake\\nversion: 0.0.1-fake")
                 sys.exit(0)
             with open(os.path.join(log, "args.log"), "a") as f:
@@ -68,6 +71,12 @@ final class FakeShellCheck {
     List<String> runs() throws IOException {
         Path args = log.resolve("args.log");
         return Files.exists(args) ? Files.readAllLines(args) : List.of();
+    }
+
+    /** How many times the fake was asked for its version. */
+    long versionRuns() throws IOException {
+        Path runs = log.resolve("version.log");
+        return Files.exists(runs) ? Files.readAllLines(runs).size() : 0;
     }
 
     /** The {@code .shellcheckrc} the last run found beside its files, or null. */

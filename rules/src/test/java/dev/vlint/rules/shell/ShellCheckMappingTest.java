@@ -236,6 +236,47 @@ class ShellCheckMappingTest {
     }
 
     @Test
+    void aRunAnsweredFromTheCacheStartsNoProcess() throws IOException {
+        assertEquals(1, lint("a.sh", "#!/bin/sh\necho MARK\n").size());
+        assertEquals(1, fake.versionRuns());
+        List<String> runs = fake.runs();
+
+        assertEquals(1, lint("a.sh", "#!/bin/sh\necho MARK\n").size());
+        assertEquals(1, fake.versionRuns(), "the version of the same executable is remembered");
+        assertEquals(runs, fake.runs());
+
+        // Another shellcheck at the same path (an upgrade): asked again, and its answers are its own.
+        Files.writeString(fake.executable, Files.readString(fake.executable) + "\n# upgraded\n");
+        Files.setLastModifiedTime(fake.executable, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(1, lint("a.sh", "#!/bin/sh\necho MARK\n").size());
+        assertEquals(2, fake.versionRuns());
+    }
+
+    @Test
+    void aDamagedCacheEntryIsCheckedAgain() throws IOException {
+        String script = "#!/bin/sh\necho MARK\n";
+        List<Finding> first = lint("a.sh", script);
+        List<Path> entries;
+        try (var walk = Files.walk(dir.resolve("cache"))) {
+            entries = walk.filter(p -> p.toString().endsWith(".txt")).toList();
+        }
+        assertEquals(1, entries.size(), entries.toString());
+        Files.writeString(entries.get(0), "vlint shellcheck cache 2\n1\tx\n");
+        int before = fake.runs().size();
+        assertEquals(first.stream().map(Finding::range).toList(), lint("a.sh", script).stream().map(Finding::range).toList());
+        assertEquals(before + 1, fake.runs().size(), "the damaged entry sent the script to shellcheck again");
+    }
+
+    @Test
+    void cacheEntriesKeepEveryCharacterOfAMessage() {
+        List<ShellCheckRun.Comment> comments = List.of(
+                new ShellCheckRun.Comment(null, 3, 7, 3, 12, "warning", 2086, "Double quote \\ to\tprevent\nsplitting\r."),
+                new ShellCheckRun.Comment(null, 1, 1, 2, 1, "style", 2250, ""));
+        assertEquals(comments, ShellCheckRun.decode(ShellCheckRun.encode(comments)));
+        assertEquals(List.of(), ShellCheckRun.decode(ShellCheckRun.encode(List.of())));
+    }
+
+    @Test
     void codesTakeLevelsAndSuppressionsOneByOne() {
         String dockerfile = """
                 FROM alpine
