@@ -46,6 +46,8 @@ tail -n +2 "$here/repos.tsv" | while IFS=$'\t' read -r repo commit; do
   rm -f "$index.list"
   rm -f "$index"
   git -C "$dest" init -q
+  # a clone's remote: rules that need the repository's own name (VL707) read it from origin
+  git -C "$dest" remote add origin "https://github.com/$repo.git"
   echo "$commit" > "$dest/.git/vlint-collected"
   echo "collect: $repo at ${commit:0:10}: $(find "$dest" -type f -not -path '*/.git/*' | wc -l) files" >&2
 done

@@ -49,9 +49,12 @@ public record Config(Map<String, Optional<Severity>> ruleLevels, List<String> ig
      *     {@code hash}), in file order; empty for the default
      * @param allowedActions when not empty, the only actions workflows may use
      * @param forbiddenActions actions workflows must not use
+     * @param repository this repository's {@code owner/name}, for reusable workflows called as
+     *     {@code owner/name/.github/workflows/x.yml@ref}; null to read it from the git remote {@code origin}
      */
-    public record Workflows(Map<String, String> pinning, List<String> allowedActions, List<String> forbiddenActions) {
-        public static final Workflows NONE = new Workflows(Map.of(), List.of(), List.of());
+    public record Workflows(Map<String, String> pinning, List<String> allowedActions, List<String> forbiddenActions,
+            String repository) {
+        public static final Workflows NONE = new Workflows(Map.of(), List.of(), List.of(), null);
 
         public Workflows {
             pinning = Collections.unmodifiableMap(new LinkedHashMap<>(pinning));

@@ -120,6 +120,13 @@ public final class ConfigLoader {
                   # runner-disk-gb: 14
                   # Labels of self-hosted runners that runs-on may name (globs), e.g. [gpu-a100, "linux-*"]
                   # runner-labels: []
+
+                # How workflows may use actions.
+                # workflows:
+                  # How uses: must be pinned per action pattern: any, tag or hash
+                  # pinning: {"*": hash, "actions/*": tag}
+                  # This repository as owner/name, when the git remote origin does not say
+                  # repository: acme/gpu-images
                 """;
     }
 

@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code workflows:} section of {@code .vlint.yaml}: {@code pinning} (action pattern to
- * any, tag or hash), {@code allowed-actions} and {@code forbidden-actions}.
+ * any, tag or hash), {@code allowed-actions}, {@code forbidden-actions} and {@code repository}.
  */
 final class WorkflowsReader {
     private static final Pattern ACTION_PATTERN =
             Pattern.compile("\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/\\*|(/[A-Za-z0-9_.-]+)+)?)");
+
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
     private final JsonParser parser;
     private final ImagePolicyReader.Errors errors;
@@ -40,6 +42,7 @@ final class WorkflowsReader {
         Map<String, String> pinning = new LinkedHashMap<>();
         List<String> allowed = List.of();
         List<String> forbidden = List.of();
+        String repository = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonLocation keyAt = parser.currentTokenLocation();
@@ -48,11 +51,12 @@ final class WorkflowsReader {
                 case "pinning" -> pinning = pinning(value);
                 case "allowed-actions" -> allowed = actionPatterns(value, "allowed-actions");
                 case "forbidden-actions" -> forbidden = actionPatterns(value, "forbidden-actions");
+                case "repository" -> repository = repository(value);
                 default -> throw errors.at(keyAt, "unknown key 'workflows." + key
-                        + "' (expected pinning, allowed-actions, forbidden-actions)");
+                        + "' (expected pinning, allowed-actions, forbidden-actions, repository)");
             }
         }
-        return new Config.Workflows(pinning, allowed, forbidden);
+        return new Config.Workflows(pinning, allowed, forbidden, repository);
     }
 
     /** Pattern to policy; zizmor's {@code ref-pin} and {@code hash-pin} are read as tag and hash. */
@@ -88,6 +92,13 @@ final class WorkflowsReader {
             patterns.add(actionPattern(parser.getText(), parser.currentTokenLocation()));
         }
         return patterns;
+    }
+
+    private String repository(JsonToken token) throws IOException, ConfigException {
+        if (token != JsonToken.VALUE_STRING || !REPOSITORY.matcher(parser.getText()).matches()) {
+            throw errors.at(parser.currentTokenLocation(), "'workflows.repository' must be owner/name, e.g. acme/gpu-images");
+        }
+        return parser.getText();
     }
 
     private String actionPattern(String text, JsonLocation at) throws ConfigException {

@@ -157,6 +157,9 @@ class ConfigLoaderTest {
         Config config = parse(ConfigLoader.starterConfig());
         assertEquals(Config.DEFAULT.ruleLevels(), config.ruleLevels());
         assertTrue(config.targets().gpus().isEmpty());
+        String workflowsUncommented = ConfigLoader.starterConfig().replace("# workflows:", "workflows:")
+                .replace("  # pinning:", "  pinning:").replace("  # repository:", "  repository:");
+        assertEquals("acme/gpu-images", parse(workflowsUncommented).workflows().repository());
     }
 
     @Test
@@ -193,11 +196,13 @@ class ConfigLoaderTest {
                     my-org/deploy/*: any
                   allowed-actions: [actions/*, docker/build-push-action]
                   forbidden-actions: [evil/thing]
+                  repository: acme/gpu-images
                 """);
         assertEquals(List.of("*", "actions/*", "my-org/deploy/*"), List.copyOf(config.workflows().pinning().keySet()));
         assertEquals("tag", config.workflows().pinning().get("actions/*"), "zizmor's policy names are accepted");
         assertEquals(List.of("actions/*", "docker/build-push-action"), config.workflows().allowedActions());
         assertEquals(List.of("evil/thing"), config.workflows().forbiddenActions());
+        assertEquals("acme/gpu-images", config.workflows().repository());
         assertEquals(Config.Workflows.NONE, Config.DEFAULT.workflows());
     }
 
@@ -207,5 +212,7 @@ class ConfigLoaderTest {
         assertTrue(failure("workflows:\n  pinning:\n    actions/*: loose\n").getMessage().contains("any, tag or hash"));
         assertTrue(failure("workflows:\n  allowed-actions: [\"a b\"]\n").getMessage().contains("bad action pattern"));
         assertTrue(failure("workflows:\n  pins: {}\n").getMessage().contains("workflows.pins"));
+        assertEquals(2, failure("workflows:\n  repository: https://github.com/acme/x\n").line());
+        assertTrue(failure("workflows:\n  repository: acme\n").getMessage().contains("owner/name"));
     }
 }
