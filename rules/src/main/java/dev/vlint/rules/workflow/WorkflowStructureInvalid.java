@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
 public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
     private static final RuleMeta META = new RuleMeta("VL701", "workflow-structure-invalid", Severity.ERROR,
             "A workflow or action.yml has an unknown or missing key, an empty section, or a value of"
-                    + " the wrong type, so GitHub refuses the file.",
+                    + " the wrong type, so GitHub refuses the file; or an env: name that programs cannot read.",
             Fixability.NONE, EnumSet.of(FileKind.WORKFLOW, FileKind.ACTION), List.of("ci", "workflow"),
-            List.of("actionlint:syntax-check"));
+            List.of("actionlint:syntax-check", "actionlint:env-var"));
 
     private static final Set<String> WORKFLOW = Set.of("name", "run-name", "on", "permissions", "env", "defaults",
             "concurrency", "jobs");
@@ -360,6 +360,21 @@ public final class WorkflowStructureInvalid implements Rule, WorkflowVisitor {
         void envMapping(YamlNode env, String where) {
             if (env != null && !env.alias() && !env.isMapping() && !env.isNull() && !Workflows.isExpression(env)) {
                 report(env, where + ": must map variable names to values (or be one ${{ }} expression).");
+                return;
+            }
+            for (YamlNode.Entry e : Workflows.entries(env)) {
+                String name = e.key().value();
+                if (name.contains("${{")) {
+                    continue;
+                }
+                if (name.indexOf('=') >= 0) {
+                    context.report(Severity.WARNING, e.key().range(), "`" + name + "` holds `=`, so programs read a"
+                            + " variable named `" + name.substring(0, name.indexOf('=')) + "` instead: the text up to"
+                            + " the first `=` is the name.");
+                } else if (name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0 || name.indexOf('&') >= 0) {
+                    context.report(Severity.WARNING, e.key().range(), "`" + name + "` holds a space, tab or `&`, so no"
+                            + " shell can expand it; use letters, digits and `_`.");
+                }
             }
         }
     }
