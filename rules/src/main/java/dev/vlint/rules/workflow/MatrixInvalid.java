@@ -19,13 +19,14 @@ import java.util.Set;
 /**
  * VL704: a {@code strategy.matrix} of the wrong shape: {@code include}/{@code exclude} that are
  * not lists of mappings, an axis without values, an {@code exclude} key that is no axis, or an
- * {@code exclude} value the axis does not have (that entry excludes nothing). The shapes follow
+ * {@code exclude} value the axis does not have (that entry excludes nothing); a value listed twice in
+ * an axis is a note. The shapes follow
  * docs.github.com "Running variations of jobs in a workflow" (checked 2026-12-03).
  */
 public final class MatrixInvalid implements Rule, WorkflowVisitor {
     private static final RuleMeta META = new RuleMeta("VL704", "matrix-invalid", Severity.ERROR,
-            "A strategy.matrix has include/exclude that are not lists of mappings, an empty axis, or an exclude"
-                    + " entry naming an axis or value the matrix does not have.",
+            "A strategy.matrix has include/exclude that are not lists of mappings, an empty axis, an exclude"
+                    + " entry naming an axis or value the matrix does not have, or a value listed twice.",
             Fixability.NONE, EnumSet.of(FileKind.WORKFLOW), List.of("ci", "workflow"), List.of("actionlint:matrix"));
 
     @Override
@@ -55,7 +56,11 @@ public final class MatrixInvalid implements Rule, WorkflowVisitor {
             boolean scalarAxis = true;
             for (YamlNode value : Workflows.values(axis.value())) {
                 if (value.isScalar() && !Workflows.isDynamic(value)) {
-                    values.add(value.value());
+                    if (!values.add(value.value())) {
+                        context.report(Severity.NOTE, value.range(), "`" + value.value() + "` is listed twice in"
+                                + " matrix axis `" + name + "`: the second adds no new combination, so a different"
+                                + " value was probably meant.");
+                    }
                 } else {
                     scalarAxis = false;
                 }
