@@ -34,17 +34,19 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vlint kb QUERY}: the facts the knowledge base holds about an image, a GPU or compute
- * capability, a CUDA version, a torch release, a project release or a runner label, each with its
+ * capability, a CUDA version, a torch release, a project release, a runner label or a popular
+ * action, each with its
  * source and the day it was checked.
  */
 @Command(name = "kb", mixinStandardHelpOptions = true,
-        description = "Show what vlint knows about an image, GPU, CUDA version, torch release, project or runner.")
+        description = "Show what vlint knows about an image, GPU, CUDA version, torch release, project, runner or action.")
 final class KbCommand implements Callable<Integer> {
     enum Format { text, json }
 
     private static final Pattern TORCH = Pattern.compile("torch(?:\\s*==\\s*|\\s+|)v?(\\d+\\.\\d+(?:\\.\\d+)?\\S*)?");
     private static final Pattern CUDA = Pattern.compile("(?:cuda\\s*|cu)?(\\d{1,2})\\.?(\\d)(?:\\.\\d+)?");
     private static final Pattern PROJECT = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)(?:\\s*==\\s*v?(\\S+))?");
+    private static final Pattern ACTION = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?:/[^@\\s:]+)?)(?:@(\\S+))?");
     private static final Set<String> META_FIELDS = Set.of("source", "checked", "shelf-life");
 
     private final Session session;
@@ -52,7 +54,7 @@ final class KbCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "QUERY", arity = "1..*",
             description = "nvcr.io/nvidia/pytorch:25.02-py3, \"RTX 5090\", sm_120, \"cuda 12.8\", torch==2.7.1,"
-                    + " vllm==0.15.1, ubuntu-24.04")
+                    + " vllm==0.15.1, ubuntu-24.04, actions/checkout@v4")
     private List<String> words;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -76,7 +78,7 @@ final class KbCommand implements Callable<Integer> {
             List<String> close = closeMatches(query);
             throw new UsageException("the knowledge base knows nothing about '" + query + "'"
                     + (close.isEmpty() ? "; try an image, a GPU name, sm_XX, cuda X.Y, torch==X.Y.Z, a project"
-                            + " (vllm==0.15.1) or a runner label"
+                            + " (vllm==0.15.1), a runner label or an action (actions/checkout@v4)"
                             : "; close matches: " + String.join(", ", close)));
         }
         session.out().print(format == Format.json ? json(query, topics) : text(topics));
@@ -86,6 +88,13 @@ final class KbCommand implements Callable<Integer> {
 
     private List<Topic> topics(String query) {
         List<Topic> topics = new ArrayList<>();
+        Matcher action = ACTION.matcher(query);
+        if (action.matches()) {
+            action(action.group(1), action.group(2)).ifPresent(topics::add);
+            if (!topics.isEmpty()) {
+                return topics;
+            }
+        }
         if (query.contains("/") || query.contains(":")) {
             image(query).ifPresent(topics::add);
             return topics;
@@ -109,6 +118,29 @@ final class KbCommand implements Callable<Integer> {
             cuda(cuda.group(1) + "." + cuda.group(2), !query.matches("[\\d.]+")).ifPresent(topics::add);
         }
         return topics;
+    }
+
+    /**
+     * An action's inputs and outputs per major version, retired versions and known names;
+     * {@code ref} ({@code v4}, {@code v4.2.1}) keeps the entries of its major version only.
+     */
+    private Optional<Topic> action(String name, String ref) {
+        String major = ref == null ? null : ref.replaceFirst("^(v?\\d+).*", "$1");
+        Predicate<ObjectNode> named = e -> {
+            String uses = e.path("uses").asText();
+            int at = uses.lastIndexOf('@');
+            String entryName = at < 0 ? e.path("name").asText() : uses.substring(0, at);
+            String entryRef = at < 0 ? null : uses.substring(at + 1);
+            return entryName.equalsIgnoreCase(name) && (major == null || entryRef == null
+                    || entryRef.equals(major) || entryRef.startsWith(major + "-"));
+        };
+        List<Item> items = new ArrayList<>();
+        facts("actions", "actions", named).forEach(f -> items.add(item(f.entry().path("uses").asText(), f)));
+        facts("actions", "outdated", named).forEach(f -> items.add(item(f.entry().path("uses").asText()
+                + (f.entry().has("fails") ? " fails" : " runs on a retired Node"), f)));
+        facts("actions", "names", named).forEach(f -> items.add(item(name + " (known name; inputs not modelled)", f)));
+        return items.isEmpty() ? Optional.empty()
+                : Optional.of(new Topic("action " + name + (ref == null ? "" : "@" + ref), items));
     }
 
     private Optional<Topic> image(String reference) {
@@ -295,6 +327,7 @@ final class KbCommand implements Callable<Integer> {
             names.addAll(p.aliases());
         });
         kb.runners().runners().forEach(r -> names.add(r.label()));
+        facts("actions", "actions", e -> true).forEach(f -> names.add(f.entry().path("uses").asText().replaceFirst("@.*", "")));
         kb.torch().releases().forEach(r -> names.add("torch==" + r.version()));
         kb.images().ngcPytorchTags().forEach(t -> names.add("nvcr.io/nvidia/pytorch:" + t));
         String q = query.toLowerCase(Locale.ROOT);
@@ -331,7 +364,7 @@ final class KbCommand implements Callable<Integer> {
             for (Item item : topic.items()) {
                 out.append("  ").append(item.heading()).append('\n');
                 item.fields().fields().forEachRemaining(f -> {
-                    if (!META_FIELDS.contains(f.getKey())) {
+                    if (!META_FIELDS.contains(f.getKey()) && !(f.getValue().isArray() && f.getValue().isEmpty())) {
                         appendField(out, "    ", f.getKey(), f.getValue());
                     }
                 });

@@ -79,4 +79,18 @@ class KbCommandTest {
         run.run("kb", "13.0");
         assertTrue(run.out().contains("CUDA 13.0"), run.out());
     }
+
+    @Test
+    void anActionShowsTheInputsOfItsMajorVersion() {
+        RunCapture run = vlint();
+        assertEquals(Session.OK, run.run("kb", "actions/checkout@v4"));
+        assertTrue(run.out().contains("fetch-depth") && run.out().contains("action.yml of actions/checkout@v4"), run.out());
+        assertTrue(!run.out().contains("checkout@v5"), "only v4 entries: " + run.out());
+        run.run("kb", "actions/checkout@v2");
+        assertTrue(run.out().contains("runs on a retired Node"), run.out());
+        run.run("kb", "docker/build-push-action@v1");
+        assertTrue(!run.out().contains("outputs:"), "an empty list is left out: " + run.out());
+        assertEquals(Session.USAGE, run.run("kb", "actions/setup-pythn"));
+        assertTrue(run.err().contains("close matches: actions/setup-python"), run.err());
+    }
 }
