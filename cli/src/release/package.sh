@@ -77,6 +77,10 @@ runtime_feature="$(feature "$linked")"
 
 mkdir -p "$image/bin" "$image/lib"
 cp "$target/vlint.jar" "$image/lib/vlint.jar"
+# The compiled knowledge base, also beside the jar: read from there (-Dvlint.kb), a run whose classes
+# all come from the start-up cache never opens the jar's index (KnowledgeBase.FOLDER_PROPERTY).
+mkdir -p "$image/lib/kb"
+(cd "$image/lib/kb" && "$build_jdk/bin/jar" xf "$target/vlint.jar" dev/vlint/kb/ && mv dev/vlint/kb/*.kb . && rm -r dev)
 if [ "$runtime_feature" -ge 24 ]; then
   cache=lib/vlint.aot kind="ahead-of-time cache"
   record=(-XX:AOTCacheOutput="$image/$cache")
@@ -109,12 +113,12 @@ case \$self in
 esac
 # The real path: a class-data-sharing archive (JDK 17-23) only matches the exact jar path it recorded.
 home=\$(cd "\$bin/.." && pwd -P)
-exec "\$home/runtime/bin/java" ${jvm_flags[*]} $use -cp "\$home/lib/vlint.jar" dev.vlint.cli.Main "\$@"
+exec "\$home/runtime/bin/java" ${jvm_flags[*]} $use -Dvlint.kb="\$home/lib/kb" -cp "\$home/lib/vlint.jar" dev.vlint.cli.Main "\$@"
 EOF
 chmod 755 "$image/bin/vlint"
 
 # The training run: every fixture, text report (the common case) and all rules.
-"$image/runtime/bin/java" "${jvm_flags[@]}" "${record[@]}" -cp "$image/lib/vlint.jar" dev.vlint.cli.Main \
+"$image/runtime/bin/java" "${jvm_flags[@]}" "${record[@]}" -Dvlint.kb="$image/lib/kb" -cp "$image/lib/vlint.jar" dev.vlint.cli.Main \
   --fail-on none --no-color "$training" >/dev/null 2>"$target/training.log" \
   || { echo "package: the training run failed:" >&2; tail -20 "$target/training.log" >&2; exit 1; }
 # The cache must load with the launcher's flags, or the release would start slowly without a word.

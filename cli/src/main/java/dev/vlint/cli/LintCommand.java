@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,6 +44,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -81,9 +84,31 @@ final class LintCommand implements Callable<Integer> {
     private Path baseline;
     private boolean statistics;
 
+    /**
+     * picocli's default factory looks for Groovy's Closure class on the class path when it is first
+     * touched, which waits for the 5,000-entry jar to open. A lint run only needs the collections of
+     * its multi-value options (the same ones picocli makes), so the default factory is made only
+     * for anything else.
+     */
+    static final IFactory LAZY_FACTORY = new IFactory() {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == List.class || type == Collection.class) {
+                return type.cast(new ArrayList<>());
+            }
+            if (type == Set.class) {
+                return type.cast(new LinkedHashSet<>());
+            }
+            if (type == Map.class) {
+                return type.cast(new LinkedHashMap<>());
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    };
+
     LintCommand(Session session) {
         this.session = session;
-        this.spec = CommandSpec.wrapWithoutInspection(this).name("vlint").version("vlint " + Main.VERSION);
+        this.spec = CommandSpec.wrapWithoutInspection(this, LAZY_FACTORY).name("vlint").version("vlint " + Main.VERSION);
         spec.usageMessage()
                 .description("Lints container build definitions: Dockerfiles, workflows, packaging files, scripts.")
                 .footerHeading("%n")

@@ -30,7 +30,10 @@ public final class Main {
         int code = session.run(args);
         out.flush();
         err.flush();
-        System.exit(code);
+        // Not System.exit: it first looks up a logger to log the exit, and that search opens the
+        // jar's 5,000-entry index (4 ms). No shutdown hook is left to run: the output is flushed and
+        // vlint build removes its own hook when it ends.
+        Runtime.getRuntime().halt(code);
     }
 
     /** False for the runs that never read the knowledge base: help, version and the other subcommands. */

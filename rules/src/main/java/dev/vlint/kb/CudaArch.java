@@ -87,6 +87,18 @@ public record CudaArch(int major, int minor, Suffix suffix) implements Comparabl
         return "compute_" + number();
     }
 
+    // Written out: a record's generated equals and hashCode are linked on their first call, which
+    // took several milliseconds of a one-file run's start (the knowledge base keys a map by arch).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CudaArch other && major == other.major && minor == other.minor && suffix == other.suffix;
+    }
+
+    @Override
+    public int hashCode() {
+        return (major * 10 + minor) * 3 + suffix.ordinal();
+    }
+
     /** Orders by capability, then suffix (none < a < f). */
     @Override
     public int compareTo(CudaArch o) {

@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -202,12 +204,23 @@ public final class KnowledgeBase {
         return data.get(file);
     }
 
+    /**
+     * A folder holding the compiled files, set by the release launcher: read from the jar, they
+     * would first make the JVM open the jar's 5,000-entry index, the longest step before a one-file
+     * run can lint (its classes come from the ahead-of-time cache, which needs no jar). A file
+     * missing there is read from the jar.
+     */
+    static final String FOLDER_PROPERTY = "vlint.kb";
+
     /** The bundled files as the build compiled them ({@link CompactTree}). */
     static Map<String, JsonNode> loadBundled() {
+        String folder = System.getProperty(FOLDER_PROPERTY);
         Map<String, JsonNode> data = new LinkedHashMap<>();
         for (String name : FILES) {
             String fileName = name + CompactTree.SUFFIX;
-            try (InputStream in = KnowledgeBase.class.getResourceAsStream(fileName)) {
+            Path beside = folder == null ? null : Path.of(folder, fileName);
+            try (InputStream in = beside != null && Files.isRegularFile(beside) ? Files.newInputStream(beside)
+                    : KnowledgeBase.class.getResourceAsStream(fileName)) {
                 if (in == null) {
                     throw new IllegalStateException("missing knowledge-base resource " + fileName);
                 }

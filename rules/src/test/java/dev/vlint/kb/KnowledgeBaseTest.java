@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KnowledgeBaseTest {
 
@@ -25,6 +29,25 @@ class KnowledgeBaseTest {
         for (String file : KnowledgeBase.FILES) {
             try (InputStream in = KnowledgeBase.class.getResourceAsStream(file + ".yaml")) {
                 assertEquals(mapper.readTree(in), KnowledgeBase.readYaml(file + ".yaml"), file);
+            }
+        }
+    }
+
+    @Test
+    void theReleaseFolderIsReadBeforeTheJar(@TempDir Path folder) throws Exception {
+        JsonNode marker = new ObjectMapper().readTree("{\"read-from\": \"folder\"}");
+        Files.write(folder.resolve("torch" + CompactTree.SUFFIX), CompactTree.encode(marker));
+        String before = System.getProperty(KnowledgeBase.FOLDER_PROPERTY);
+        System.setProperty(KnowledgeBase.FOLDER_PROPERTY, folder.toString());
+        try {
+            Map<String, JsonNode> loaded = KnowledgeBase.loadBundled();
+            assertEquals(marker, loaded.get("torch"));
+            assertEquals(KnowledgeBase.readYaml("runners.yaml"), loaded.get("runners"), "a file not in the folder comes from the jar");
+        } finally {
+            if (before == null) {
+                System.clearProperty(KnowledgeBase.FOLDER_PROPERTY);
+            } else {
+                System.setProperty(KnowledgeBase.FOLDER_PROPERTY, before);
             }
         }
     }
