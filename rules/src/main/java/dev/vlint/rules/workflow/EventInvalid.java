@@ -309,16 +309,39 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
         }
     }
 
+    /** Characters git refuses in ref names (git check-ref-format), besides the glob's own. */
+    private static final String NOT_IN_REF_NAMES = "~^:";
+    /** Regular-expression classes that people write in ref filters: {@code \d}, {@code \w}, ... */
+    private static final String REGEX_CLASSES = "dDwWsSb";
+
     /**
-     * Why a filter pattern matches nothing, or null: an unclosed or empty {@code [}, a reversed
-     * range, or (for branches and tags) a space, which no git ref name holds (git check-ref-format).
+     * Why a filter pattern does not match what it seems to, or null: an unclosed or empty {@code [},
+     * a reversed range, a {@code +} or {@code ?} with nothing to repeat, or (for branches and tags)
+     * a character no git ref name holds (git check-ref-format) or a regular-expression class.
      */
     static String globProblem(String pattern, boolean refName) {
         String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;
+        boolean afterRepeat = false; // the previous character was an unescaped *, + or ?
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '\\') {
+                if (refName && i + 1 < body.length() && REGEX_CLASSES.indexOf(body.charAt(i + 1)) >= 0) {
+                    String escape = body.substring(i, i + 2);
+                    return "uses `" + escape + "`, a regular-expression class: filter patterns are globs, where \\"
+                            + " only escapes the special characters *?+[]!\\, so `" + escape + "` does not match"
+                            + (escape.equals("\\d") ? " a digit" : " what it would in a regular expression")
+                            + ". Use `[0-9]`, `[a-z]` or `*`.";
+                }
                 i++;
+            } else if (c == '+' || c == '?') {
+                if (i == 0) {
+                    return "has nothing before its `" + c + "` to repeat: `+` and `?` repeat the character or"
+                            + " `[...]` just before them. Escape it (\\" + c + ") to match it literally.";
+                }
+                if (afterRepeat) {
+                    return "has `" + c + "` right after `" + body.charAt(i - 1) + "`, which it cannot repeat:"
+                            + " `+` and `?` repeat a character or `[...]`.";
+                }
             } else if (c == '[') {
                 int close = body.indexOf(']', i + 1);
                 if (close < 0) {
@@ -336,7 +359,12 @@ public final class EventInvalid implements Rule, WorkflowVisitor {
                 i = close;
             } else if (c == ' ' && refName) {
                 return "holds a space, which no branch or tag name can, so it matches nothing.";
+            } else if (refName && NOT_IN_REF_NAMES.indexOf(c) >= 0) {
+                return "holds `" + c + "`, which no branch or tag name can (git check-ref-format), so it matches"
+                        + " nothing" + (c == '^' && i == 0 ? "; filter patterns match whole names without an anchor."
+                                : ".");
             }
+            afterRepeat = (c == '*' || c == '+' || c == '?');
         }
         return null;
     }
