@@ -327,7 +327,7 @@ final class KbCommand implements Callable<Integer> {
             names.addAll(p.aliases());
         });
         kb.runners().runners().forEach(r -> names.add(r.label()));
-        facts("actions", "actions", e -> true).forEach(f -> names.add(f.entry().path("uses").asText().replaceFirst("@.*", "")));
+        names.addAll(kb.actions().names());
         kb.torch().releases().forEach(r -> names.add("torch==" + r.version()));
         kb.images().ngcPytorchTags().forEach(t -> names.add("nvcr.io/nvidia/pytorch:" + t));
         String q = query.toLowerCase(Locale.ROOT);
