@@ -212,7 +212,7 @@ public final class ShellCheck implements Rule, ShellVisitor {
 
     @Override
     public void snippet(Snippet snippet, RuleContext context) {
-        ShellCheckRun.Result result = run(context.project()).result(snippet);
+        ShellCheckRun.Result result = run(context.project()).result(context.file(), snippet);
         if (result == null) {
             return;
         }

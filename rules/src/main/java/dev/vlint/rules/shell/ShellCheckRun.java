@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +73,9 @@ final class ShellCheckRun {
     private final Project project;
     private final ShellCheck.Setup setup;
     private final Set<String> notes = Collections.synchronizedSet(new LinkedHashSet<>());
+    private ShellCheck.Tool tool;
+    private String rc;
+    private boolean toolLookedUp;
     private Map<Snippet, Result> results;
 
     ShellCheckRun(Project project, ShellCheck.Setup setup) {
@@ -79,12 +83,52 @@ final class ShellCheckRun {
         this.setup = setup;
     }
 
-    /** ShellCheck's result for {@code snippet} (one of this project's), or null when it was not checked. */
-    synchronized Result result(Snippet snippet) {
-        if (results == null) {
-            results = compute();
+    /**
+     * ShellCheck's result for {@code snippet} (one of {@code file}'s), or null when it was not checked.
+     * A file whose snippets are all in the cache is answered on the caller's thread; the first file
+     * with a snippet missing from it runs ShellCheck for the whole project, once.
+     */
+    Result result(ProjectFile file, Snippet snippet) {
+        Optional<Map<Snippet, Result>> cached = file.derived(this, this::fromCache);
+        if (cached.isPresent()) {
+            return cached.get().get(snippet);
         }
-        return results.get(snippet);
+        synchronized (this) {
+            if (results == null) {
+                results = compute();
+            }
+            return results.get(snippet);
+        }
+    }
+
+    /** The results of the file's snippets when the cache holds them all (none without ShellCheck). */
+    private Optional<Map<Snippet, Result>> fromCache(ProjectFile file) {
+        ShellCheck.Tool tool = tool();
+        if (tool == null) {
+            return Optional.of(Map.of());
+        }
+        Map<Snippet, Result> found = new IdentityHashMap<>();
+        for (Map.Entry<Snippet, ShellCheckInput> entry : inputs(file).toList()) {
+            List<Comment> cached = readCache(key(tool, rc, entry.getValue()));
+            if (cached == null) {
+                return Optional.empty();
+            }
+            found.put(entry.getKey(), new Result(entry.getValue(), cached));
+        }
+        return Optional.of(found);
+    }
+
+    /** The executable (null when there is none, with a note saying so), looked up once per run. */
+    private synchronized ShellCheck.Tool tool() {
+        if (!toolLookedUp) {
+            tool = setup.tool();
+            if (tool == null && setup.missingNote() != null) {
+                notes.add(setup.missingNote());
+            }
+            rc = tool == null ? "" : runControl();
+            toolLookedUp = true;
+        }
+        return tool;
     }
 
     /** What the user should know about this run: ShellCheck missing, failing or slow. */
@@ -95,18 +139,11 @@ final class ShellCheckRun {
     }
 
     private Map<Snippet, Result> compute() {
-        ShellCheck.Tool tool = setup.tool();
-        if (tool == null) {
-            if (setup.missingNote() != null) {
-                notes.add(setup.missingNote());
-            }
-            return Map.of();
-        }
+        ShellCheck.Tool tool = tool();
         List<Map.Entry<Snippet, ShellCheckInput>> inputs = project.files().parallelStream()
                 .filter(f -> f.kind() == FileKind.DOCKERFILE || f.kind() == FileKind.WORKFLOW
                         || f.kind() == FileKind.SHELL)
                 .flatMap(ShellCheckRun::inputs).toList();
-        String rc = runControl();
         Map<Snippet, Result> found = new IdentityHashMap<>();
         Map<String, List<Map.Entry<Snippet, ShellCheckInput>>> pending = new LinkedHashMap<>();
         for (Map.Entry<Snippet, ShellCheckInput> entry : inputs) {

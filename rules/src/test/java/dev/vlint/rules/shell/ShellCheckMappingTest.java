@@ -253,6 +253,21 @@ class ShellCheckMappingTest {
     }
 
     @Test
+    void onlyTheSnippetsMissingFromTheCacheAreChecked() throws IOException {
+        List<Finding> first = lint("a.sh", "#!/bin/sh\necho MARK\n", "b.sh", "#!/bin/sh\necho MARK b\n");
+        assertEquals(2, first.size());
+        int before = fake.runs().size();
+
+        // a.sh and b.sh are answered from the cache, file by file; c.sh alone goes to shellcheck.
+        List<Finding> second = lint("a.sh", "#!/bin/sh\necho MARK\n", "b.sh", "#!/bin/sh\necho MARK b\n",
+                "c.sh", "#!/bin/sh\necho MARK c\n");
+        assertEquals(List.of("a.sh", "b.sh", "c.sh"), second.stream().map(f -> f.file().path()).sorted().toList());
+        List<String> runs = fake.runs().subList(before, fake.runs().size());
+        assertEquals(1, runs.size(), runs.toString());
+        assertEquals(1, runs.get(0).split(" ").length - 3, "one snippet checked: " + runs.get(0));
+    }
+
+    @Test
     void aDamagedCacheEntryIsCheckedAgain() throws IOException {
         String script = "#!/bin/sh\necho MARK\n";
         List<Finding> first = lint("a.sh", script);
