@@ -1,6 +1,7 @@
 package dev.vlint.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 /** Python projects whose builds or installs interact with torch (vLLM, flash-attn, ...). */
 public final class KnownProjects {
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
     /** How the project's {@code [build-system].requires} names torch. */
     public enum TorchBuildRequirement {
@@ -225,6 +227,6 @@ public final class KnownProjects {
 
     /** PEP 503: lower case, runs of "-", "_" and "." become "-". */
     public static String normalize(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+        return SEPARATORS.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 }

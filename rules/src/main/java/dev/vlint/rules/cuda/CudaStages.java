@@ -31,6 +31,11 @@ final class CudaStages {
     private static final Pattern TORCH_REQUIREMENT =
             Pattern.compile("torch(?:\\[[^]]*])?\\s*(?:(===?|>=|~=|<=|<|>|!=)\\s*([^,;\\s]+))?\\s*");
     private static final Pattern SETUP_BUILD = Pattern.compile("build_ext|bdist_wheel|develop|install|build");
+    private static final Pattern VERSION_VALUE = Pattern.compile("\\d+\\.\\d+.*");
+    private static final Pattern PIP = Pattern.compile("pip(3(\\.\\d+)?)?");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern DOT_GIT = Pattern.compile("\\.git$");
+    private static final Pattern REQUIREMENT_END = Pattern.compile("[\\[=<>!~;@ ]");
     private static final List<String> INDEX_OPTIONS = List.of("--index-url", "-i", "--extra-index-url");
 
     private CudaStages() {}
@@ -224,7 +229,7 @@ final class CudaStages {
 
     private static Optional<StageFacts.Toolkit> envCudaVersion(Stage stage) {
         return stage.endScope().variable("CUDA_VERSION")
-                .filter(v -> v.kind() == Scope.Kind.ENV && v.value() != null && v.value().matches("\\d+\\.\\d+.*"))
+                .filter(v -> v.kind() == Scope.Kind.ENV && v.value() != null && VERSION_VALUE.matcher(v.value()).matches())
                 .map(v -> new StageFacts.Toolkit(v.value(), "ENV CUDA_VERSION=" + v.value(),
                         v.declaredBy() == null ? stage.from().range() : v.declaredBy().range()));
     }
@@ -271,7 +276,7 @@ final class CudaStages {
         List<Word> args = command.args();
         if ("uv".equals(name) && !args.isEmpty() && "pip".equals(args.get(0).literalValue())) {
             args = args.subList(1, args.size());
-        } else if (name == null || !name.matches("pip(3(\\.\\d+)?)?")) {
+        } else if (name == null || !PIP.matcher(name).matches()) {
             return null;
         }
         return !args.isEmpty() && sub.equals(args.get(0).literalValue()) ? args.subList(1, args.size()) : null;
@@ -297,7 +302,7 @@ final class CudaStages {
         if (uvBuild && command.hasFlag("--no-build-isolation") || pypaBuild) {
             return Optional.of(new StageFacts.Compile(shortText(command), command.range()));
         }
-        if (name != null && name.matches("python(\\d+(\\.\\d+)*)?") && !args.isEmpty()
+        if (name != null && PYTHON.matcher(name).matches() && !args.isEmpty()
                 && "setup.py".equals(args.get(0).literalValue())
                 && args.stream().skip(1).map(Word::literalValue)
                         .anyMatch(a -> a != null && SETUP_BUILD.matcher(a).matches())) {
@@ -342,7 +347,7 @@ final class CudaStages {
         for (Word arg : args.subList(1, args.size())) {
             String value = arg.value(vars);
             if (value != null && value.contains("://")) {
-                String name = value.replaceAll("/+$", "").replaceAll("\\.git$", "");
+                String name = DOT_GIT.matcher(TRAILING_SLASHES.matcher(value).replaceAll("")).replaceAll("");
                 name = name.substring(name.lastIndexOf('/') + 1);
                 return KnowledgeBase.bundled().projects().project(name)
                         .map(KnownProjects.KnownProject::buildsAgainstTorch).orElse(false);
@@ -372,7 +377,7 @@ final class CudaStages {
         if (value == null || value.startsWith("-")) {
             return false;
         }
-        String name = value.split("[\\[=<>!~;@ ]", 2)[0];
+        String name = REQUIREMENT_END.split(value, 2)[0];
         return KnowledgeBase.bundled().projects().project(name)
                 .map(KnownProjects.KnownProject::buildsAgainstTorch).orElse(false);
     }

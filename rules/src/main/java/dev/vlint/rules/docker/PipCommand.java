@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param operands the arguments that are not options (values of options skipped)
  */
 record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
+    private static final Pattern REQUIREMENT_END = Pattern.compile("[\\[<>=!~;@ ]");
+    private static final Pattern PROJECT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     enum Kind { PIP_INSTALL, PIP_WHEEL, UV_PIP_INSTALL, PYPA_BUILD, UV_BUILD, SETUP_PY }
 
     private static final Pattern PIP = Pattern.compile("pip\\d*(\\.\\d+)?");
@@ -151,8 +153,8 @@ record PipCommand(Step step, Kind kind, Word verb, List<Word> operands) {
                 || operand.startsWith("~")) {
             return null;
         }
-        String name = operand.split("[\\[<>=!~;@ ]", 2)[0].trim();
-        return name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !name.toLowerCase(Locale.ROOT).endsWith(".whl")
+        String name = REQUIREMENT_END.split(operand, 2)[0].trim();
+        return PROJECT_NAME.matcher(name).matches() && !name.toLowerCase(Locale.ROOT).endsWith(".whl")
                 ? name : null;
     }
 }

@@ -50,6 +50,8 @@ import java.util.regex.Pattern;
  * the image, or a repository cloned in the stage that the knowledge base knows (vLLM).
  */
 public final class Pep639LicenseNeedsSetuptools77 implements Rule {
+    private static final Pattern PIP = Pattern.compile("pip3?(\\.\\d+)?");
+    private static final Pattern BUILD_REQUIREMENTS = Pattern.compile(".*requirements[-_/]?build[^/]*\\.txt");
     private static final RuleMeta META = new RuleMeta("VL304", "pep639-license-needs-setuptools-77", Severity.ERROR,
             "A pyproject.toml with a PEP 639 license expression or license-files is built by setuptools older"
                     + " than 77, which rejects it.",
@@ -246,7 +248,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
         for (String option : List.of("-r", "--requirement")) {
             for (Word file : command.optionValues(option)) {
                 String value = file.literalValue();
-                if (value == null || value.toLowerCase(Locale.ROOT).matches(".*requirements[-_/]?build[^/]*\\.txt")) {
+                if (value == null || BUILD_REQUIREMENTS.matcher(value.toLowerCase(Locale.ROOT)).matches()) {
                     installs.setuptools = null;
                     installs.packaging = null;
                     installs.fromRequirementsFile = true;
@@ -418,7 +420,7 @@ public final class Pep639LicenseNeedsSetuptools77 implements Rule {
             return args.size() >= 2 && "pip".equals(args.get(0).literalValue())
                     && subcommand.equals(args.get(1).literalValue());
         }
-        return name != null && name.matches("pip3?(\\.\\d+)?") && !args.isEmpty()
+        return name != null && PIP.matcher(name).matches() && !args.isEmpty()
                 && subcommand.equals(args.get(0).literalValue());
     }
 

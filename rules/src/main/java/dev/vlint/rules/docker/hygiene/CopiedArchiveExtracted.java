@@ -12,6 +12,7 @@ import dev.vlint.rule.ShellVisitor;
 import dev.vlint.shell.ShellSnippets.Snippet;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Set;
  * extracts it with tar; ADD unpacks it in one step and the archive never becomes a layer.
  */
 public final class CopiedArchiveExtracted implements Rule, DockerfileVisitor, ShellVisitor {
+    private static final Pattern EXTRACT_FLAG = Pattern.compile("-[A-Za-z]*x[A-Za-z]*");
+    private static final Pattern EXTRACT_WORD = Pattern.compile("[A-Za-z]*x[A-Za-z]*");
+    private static final Pattern TARBALL = Pattern.compile(".*\\.(tar\\.(gz|bz2|xz|z|lz|lzma)|tgz|tbz2?|txz|tlz)");
     private static final RuleMeta META = Hygiene.meta("VL610", "DL3010", "copied-archive-extracted", Severity.NOTE,
             Fixability.NONE, "A tar archive is copied in and then extracted by a RUN; ADD unpacks it without"
                     + " keeping the archive in a layer.");
@@ -100,7 +104,7 @@ public final class CopiedArchiveExtracted implements Rule, DockerfileVisitor, Sh
                 continue;
             }
             if (value.equals("--extract") || value.equals("--get")
-                    || value.matches("-[A-Za-z]*x[A-Za-z]*") || i == 0 && value.matches("[A-Za-z]*x[A-Za-z]*")) {
+                    || EXTRACT_FLAG.matcher(value).matches() || i == 0 && EXTRACT_WORD.matcher(value).matches()) {
                 return true;
             }
         }
@@ -110,7 +114,7 @@ public final class CopiedArchiveExtracted implements Rule, DockerfileVisitor, Sh
     static boolean isTar(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return !lower.contains("$") && (lower.endsWith(".tar")
-                || lower.matches(".*\\.(tar\\.(gz|bz2|xz|z|lz|lzma)|tgz|tbz2?|txz|tlz)"));
+                || TARBALL.matcher(lower).matches());
     }
 
     private static String baseName(String path) {
