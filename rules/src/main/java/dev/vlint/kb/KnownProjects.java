@@ -1,12 +1,12 @@
 package dev.vlint.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Python projects whose builds or installs interact with torch (vLLM, flash-attn, ...). */
 public final class KnownProjects {

@@ -12,12 +12,12 @@ import dev.vlint.rule.ShellVisitor;
 import dev.vlint.shell.ShellSnippets.Snippet;
 import dev.vlint.shell.SimpleCommand;
 import dev.vlint.shell.Word;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * VL610 (hadolint DL3010): a local tar archive is COPYed and a later RUN of the same stage
